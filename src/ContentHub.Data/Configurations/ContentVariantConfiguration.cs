@@ -1,0 +1,26 @@
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Text;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContentHub.Data.Configurations;
+
+internal sealed class ContentVariantConfiguration : IEntityTypeConfiguration<ContentVariant>
+{
+    public void Configure(EntityTypeBuilder<ContentVariant> builder)
+    {
+        builder.ToTable("ContentVariants");
+        builder.HasKey(v => new { v.ItemId, v.Language });
+        builder.Property(v => v.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(v => v.Title).HasMaxLength(ContentVariant.MaxTitleLength);
+        builder.Property(v => v.Summary).HasMaxLength(ContentVariant.MaxSummaryLength);
+        builder.Property(v => v.BodyMarkdown).HasMaxLength(ContentVariant.MaxBodyLength);
+        builder.Property(v => v.Slug).HasMaxLength(Slug.MaxLength);
+        builder.Property(v => v.SeoDescription).HasMaxLength(ContentVariant.MaxSeoDescriptionLength);
+        builder.Property(v => v.CreatedBy).HasMaxLength(200);
+        builder.Property(v => v.UpdatedBy).HasMaxLength(200);
+        builder.Property(v => v.Version).IsXmin();
+
+        builder.HasIndex(v => new { v.Kind, v.Language, v.Slug }).IsUnique();
+    }
+}

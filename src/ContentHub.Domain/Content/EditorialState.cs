@@ -1,0 +1,7 @@
+namespace ContentHub.Domain.Content;
+
+/// <summary>Where an item stands in the editorial workflow.</summary>
+public enum EditorialState
+{
+    Draft,
+}

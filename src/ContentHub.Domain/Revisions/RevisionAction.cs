@@ -1,0 +1,9 @@
+namespace ContentHub.Domain.Revisions;
+
+/// <summary>What a save did.</summary>
+public enum RevisionAction
+{
+    Created,
+    Updated,
+    Restored,
+}
