@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Taxonomy;
+using ContentHub.Api.Http;
+using ContentHub.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Api.Features.Demo;
+
+/// <summary>
+/// Loads the demo content through the same services the API uses, so that it is checked, normalised,
+/// rendered and revisioned like anything an editor writes. Runs only on an empty database.
+/// </summary>
+public sealed partial class DemoContentSeeder(ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, ILogger<DemoContentSeeder> logger)
+{
+    public const string Actor = "demo";
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectNullableAnnotations = true,
+    };
+
+    public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Demo", "demo-content.json");
+
+    public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Categories.AnyAsync(cancellationToken).ConfigureAwait(false) || await db.Items.AnyAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await using var file = File.OpenRead(DefaultPath);
+        var content = await JsonSerializer.DeserializeAsync<DemoContent>(file, Json, cancellationToken).ConfigureAwait(false)
+            ?? throw new InvalidOperationException("The demo content file is empty.");
+        await SeedAsync(content, cancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task SeedAsync(DemoContent content, CancellationToken cancellationToken)
+    {
+        var unitIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var unit in content.OrgUnits)
+        {
+            unitIds[unit.Code] = Expect(await units.CreateAsync(new OrgUnitRequest(unit.Code, unit.Type, unit.Names), cancellationToken).ConfigureAwait(false), unit.Code).Id;
+        }
+
+        var categoryIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
+        foreach (var topic in content.Categories)
+        {
+            var parent = topic.Parent is null ? (Guid?)null : categoryIds[topic.Parent];
+            categoryIds[topic.Slug] = Expect(await categories.CreateAsync(new CategoryRequest(topic.Slug, topic.Names, parent), cancellationToken).ConfigureAwait(false), topic.Slug).Id;
+        }
+
+        foreach (var item in content.Items)
+        {
+            await SeedItemAsync(item, unitIds[item.OrgUnit], categoryIds[item.Category], cancellationToken).ConfigureAwait(false);
+        }
+
+        LogSeeded(logger, content.Items.Count, content.Categories.Count, content.OrgUnits.Count);
+    }
+
+    private async Task SeedItemAsync(DemoContent.Item item, Guid unitId, Guid categoryId, CancellationToken cancellationToken)
+    {
+        var source = item.Variants[item.SourceLanguage];
+        var request = new CreateItemRequest(item.Kind, item.SourceLanguage, unitId, categoryId, source, item.Tags, item.Sensitive, item.Video, item.Promo);
+        var created = Expect(await items.CreateAsync(request, Actor, cancellationToken).ConfigureAwait(false), source.Title);
+        foreach (var (language, variant) in item.Variants.Where(v => v.Key != item.SourceLanguage))
+        {
+            Expect(await items.PutVariantAsync(created.Id, language, variant, ifMatch: null, Actor, cancellationToken).ConfigureAwait(false), $"{source.Title} ({language})");
+        }
+    }
+
+    private static T Expect<T>(Outcome<T> outcome, string what) => outcome is Outcome<T>.Done done
+        ? done.Value
+        : throw new InvalidOperationException($"Demo content '{what}' was refused: {outcome}");
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo content: {Items} items, {Categories} categories, {Units} organisation units")]
+    private static partial void LogSeeded(ILogger logger, int items, int categories, int units);
+}

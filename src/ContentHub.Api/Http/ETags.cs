@@ -1,0 +1,54 @@
+using Microsoft.Net.Http.Headers;
+
+namespace ContentHub.Api.Http;
+
+/// <summary>
+/// Entity tags made from PostgreSQL row versions (xmin). An update must name the version it was
+/// based on in If-Match: 428 when it does not, 412 when that version is no longer current.
+/// </summary>
+public static class ETags
+{
+    public static string Format(uint version) => $"\"{version}\"";
+
+    public static void Set(HttpResponse response, uint version) => response.Headers.ETag = Format(version);
+
+    /// <summary>The outcome of reading If-Match against the current version.</summary>
+    public enum Check
+    {
+        Missing,
+        Stale,
+        Matches,
+    }
+
+    /// <summary>Reads If-Match. On a match, <paramref name="expected"/> is the version the client saw (the current one for <c>*</c>).</summary>
+    public static Check Evaluate(string? ifMatch, uint current, out uint expected)
+    {
+        expected = current;
+        if (string.IsNullOrWhiteSpace(ifMatch))
+        {
+            return Check.Missing;
+        }
+
+        if (!EntityTagHeaderValue.TryParseList([ifMatch], out var tags))
+        {
+            return Check.Stale;
+        }
+
+        foreach (var tag in tags)
+        {
+            if (tag.Equals(EntityTagHeaderValue.Any))
+            {
+                return Check.Matches;
+            }
+
+            // If-Match uses the strong comparison (RFC 9110 13.1.1): a weak tag never matches.
+            if (!tag.IsWeak && uint.TryParse(tag.Tag.AsSpan().Trim('"'), out var version) && version == current)
+            {
+                expected = version;
+                return Check.Matches;
+            }
+        }
+
+        return Check.Stale;
+    }
+}
