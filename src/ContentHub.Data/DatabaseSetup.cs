@@ -12,6 +12,14 @@ public static class DatabaseSetup
     public static DbContextOptionsBuilder UseContentHubDatabase(this DbContextOptionsBuilder options, string connectionString) =>
         options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable));
 
+    /// <summary>A context outside dependency injection, for tools and tests.</summary>
+    public static ContentHubDbContext CreateContext(string connectionString)
+    {
+        var options = new DbContextOptionsBuilder<ContentHubDbContext>();
+        options.UseContentHubDatabase(connectionString);
+        return new ContentHubDbContext(options.Options);
+    }
+
     /// <summary>
     /// Applies pending migrations. The history table is created first: Npgsql otherwise finds out that
     /// it is missing by letting a query fail, which logs a false error on every new database

@@ -1,0 +1,25 @@
+using ContentHub.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace ContentHub.Testing;
+
+/// <summary>The real service, in memory, on its own database. Configuration goes in exactly as an operator's would.</summary>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = connectionString;
+
+    public ContentHubDbContext CreateDbContext() => DatabaseSetup.CreateContext(ConnectionString);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:ContentHub", ConnectionString);
+        builder.UseSetting("Database:MigrateOnStartup", "false");
+        builder.UseSetting("Database:SeedDemoContent", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net.Http.Json;
+using ContentHub.Data;
+using Xunit;
+
+namespace ContentHub.Testing;
+
+/// <summary>
+/// A class fixture: its own migrated database and the service running on it, shared by the tests of
+/// one class. Tests that need a clean slate create what they use with <see cref="Given"/>.
+/// </summary>
+public class ApiFixture : IAsyncLifetime
+{
+    private ApiFactory? _factory;
+
+    public ApiFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
+
+    public HttpClient Client { get; private set; } = null!;
+
+    public Given Given { get; private set; } = null!;
+
+    /// <summary>Extra configuration for the service under test.</summary>
+    protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public ContentHubDbContext CreateDbContext() => Factory.CreateDbContext();
+
+    public async Task InitializeAsync()
+    {
+        var connectionString = await PostgresCluster.CreateDatabaseAsync(GetType().Name).ConfigureAwait(false);
+        _factory = new ApiFactory(connectionString, Settings);
+        Client = _factory.CreateClient();
+        Given = new Given(Client);
+    }
+
+    public async Task DisposeAsync()
+    {
+        Client.Dispose();
+        if (_factory is not null)
+        {
+            await _factory.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
