@@ -12,9 +12,13 @@ public sealed record PostgresBinaries(string Directory)
     public string PgCtl => Path.Combine(Directory, "pg_ctl");
 
     /// <summary>The configured folder, then <see cref="OverrideVariable"/>, then PATH, then the newest installed version.</summary>
-    public static PostgresBinaries Locate(EmbeddedPostgresOptions options)
+    public static PostgresBinaries Locate(EmbeddedPostgresOptions options) =>
+        Locate(options, Environment.GetEnvironmentVariable(OverrideVariable), Environment.GetEnvironmentVariable("PATH"));
+
+    /// <summary>As <see cref="Locate(EmbeddedPostgresOptions)"/>, with the environment given explicitly.</summary>
+    public static PostgresBinaries Locate(EmbeddedPostgresOptions options, string? overrideDirectory, string? path)
     {
-        var explicitDirectory = options.BinDirectory ?? Environment.GetEnvironmentVariable(OverrideVariable);
+        var explicitDirectory = options.BinDirectory ?? overrideDirectory;
         if (!string.IsNullOrWhiteSpace(explicitDirectory))
         {
             return HasAllTools(explicitDirectory)
@@ -23,7 +27,7 @@ public sealed record PostgresBinaries(string Directory)
                     $"The PostgreSQL folder '{explicitDirectory}' (from EmbeddedPostgres:BinDirectory or {OverrideVariable}) does not hold initdb, pg_ctl and postgres.");
         }
 
-        var found = FromPath() ?? NewestInstalled(options.InstallRoot);
+        var found = FromPath(path ?? string.Empty) ?? NewestInstalled(options.InstallRoot);
         return found ?? throw new PostgresBinariesNotFoundException(
             "No PostgreSQL server binaries were found (initdb and pg_ctl, on PATH or under " + options.InstallRoot + "). " +
             "Either install the PostgreSQL server package (for example: apt-get install postgresql), " +
@@ -31,9 +35,8 @@ public sealed record PostgresBinaries(string Directory)
             "(environment variable ConnectionStrings__ContentHub).");
     }
 
-    private static PostgresBinaries? FromPath()
+    private static PostgresBinaries? FromPath(string path)
     {
-        var path = Environment.GetEnvironmentVariable("PATH") ?? string.Empty;
         foreach (var folder in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
         {
             var pgCtl = Path.Combine(folder, "pg_ctl");
