@@ -1,0 +1,86 @@
+using System.Net.Http.Json;
+using System.Text;
+using ContentHub.Api.Features.Demo;
+using ContentHub.Api.Features.Items;
+using ContentHub.Api.Http;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Text;
+using ContentHub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentHub.Api.Tests.Demo;
+
+/// <summary>The service with the demo content loaded at start-up, exactly as the embedded default does.</summary>
+public sealed class DemoFixture : ApiFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Database:SeedDemoContent"] = "true" };
+}
+
+public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixture>
+{
+    [Fact]
+    public async Task The_demo_holds_about_thirty_items_of_every_kind_in_all_six_languages()
+    {
+        var page = await api.Client.GetFromJsonAsync<PagedResponse<ItemSummaryResponse>>("/api/v1/items?pageSize=100", TestJson.Options);
+
+        Assert.InRange(page!.TotalCount, 28, 40);
+        Assert.Equal(Enum.GetValues<ContentKind>(), page.Items.Select(i => i.Kind).Distinct().Order());
+        Assert.Equal(LanguageTag.All.Select(l => l.Code).Order(StringComparer.Ordinal), page.Items.SelectMany(i => i.Languages).Distinct().Order(StringComparer.Ordinal));
+        Assert.True(page.Items.Count(i => i.Languages.Count == 6) >= 10);
+        Assert.Contains(page.Items, i => i.Sensitive);
+    }
+
+    [Fact]
+    public async Task Every_demo_text_is_well_formed_in_its_own_script()
+    {
+        await using var db = api.CreateDbContext();
+        var variants = await db.Variants.AsNoTracking().ToListAsync();
+
+        Assert.All(variants, v =>
+        {
+            Assert.True(v.Title.IsNormalized(NormalizationForm.FormC) && v.BodyMarkdown.IsNormalized(NormalizationForm.FormC), v.Title);
+            Assert.True(Slug.IsValid(v.Slug), v.Slug);
+            Assert.False(string.IsNullOrWhiteSpace(v.BodyHtml), v.Title);
+        });
+        Assert.All(variants.Where(v => v.Language == LanguageTag.Vietnamese), v => Assert.Matches("[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]", v.Title.ToLowerInvariant() + v.Summary));
+        Assert.All(variants.Where(v => v.Language == LanguageTag.Lao), v =>
+        {
+            Assert.Contains(v.Title, c => c is >= '\u0E80' and <= '\u0EFF');
+            // Thai and Lao look alike; a Thai letter in a Lao text is a typing error.
+            Assert.DoesNotContain(v.Title + v.Summary + v.BodyMarkdown, c => c is >= '\u0E00' and <= '\u0E7F');
+        });
+        Assert.All(variants.Where(v => v.Language == LanguageTag.Korean), v => Assert.Contains(v.Title, c => c is >= '\uAC00' and <= '\uD7A3'));
+        Assert.All(variants.Where(v => v.Language == LanguageTag.Japanese), v => Assert.Contains(v.Title + v.Summary, c => c is >= '\u3040' and <= '\u30FF'));
+        Assert.All(variants.Where(v => v.Language == LanguageTag.ChineseSimplified), v => Assert.Contains(v.Title, c => c is >= '\u4E00' and <= '\u9FFF'));
+    }
+
+    [Fact]
+    public async Task Glossary_names_are_used_as_the_province_writes_them()
+    {
+        await using var db = api.CreateDbContext();
+        var foreignAffairs = await db.OrgUnits.AsNoTracking().SingleAsync(u => u.Code == "so-ngoai-vu");
+        var names = foreignAffairs.Names.ToDictionary(n => n.Language.Code, n => n.Name);
+        Assert.Equal("Department of Foreign Affairs", names["en"]);
+        Assert.Equal("外事厅", names["zh-Hans"]);
+        Assert.Equal("외무국", names["ko"]);
+        Assert.Equal("外務局", names["ja"]);
+        Assert.Equal("ພະແນກການຕ່າງປະເທດ", names["lo"]);
+    }
+
+    [Fact]
+    public async Task Seeding_again_changes_nothing()
+    {
+        await using var before = api.CreateDbContext();
+        var count = await before.Items.CountAsync();
+
+        await using (var scope = api.Factory.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DemoContentSeeder>().SeedIfEmptyAsync(CancellationToken.None);
+        }
+
+        await using var after = api.CreateDbContext();
+        Assert.Equal(count, await after.Items.CountAsync());
+    }
+}
