@@ -10,11 +10,11 @@ public static class ItemEndpoints
     public static IEndpointRouteBuilder MapItemEndpoints(this IEndpointRouteBuilder routes)
     {
         var items = routes.MapGroup("/api/v1/items").WithTags("Items");
-        items.MapGet("/", ListItems).WithName("ListItems").WithSummary("Lists items, filtered, ordered and paged.");
-        items.MapPost("/", CreateItem).WithName("CreateItem").WithSummary("Creates an item with its first language variant.");
-        items.MapGet("/{id}", GetItem).WithName("GetItem").WithSummary("Reads an item with all its language variants.");
-        items.MapPut("/{id}", UpdateItem).WithName("UpdateItem").WithSummary("Replaces the item's own fields (If-Match required).");
-        items.MapDelete("/{id}", DeleteItem).WithName("DeleteItem").WithSummary("Deletes a draft item with its variants and revisions (If-Match required).");
+        items.MapGet("/", ListItems).WithName("ListItems").WithSummary("Lists items, filtered, ordered and paged.").ProducesListProblems();
+        items.MapPost("/", CreateItem).WithName("CreateItem").WithSummary("Creates an item with its first language variant.").ProducesCreateProblems();
+        items.MapGet("/{id}", GetItem).WithName("GetItem").WithSummary("Reads an item with all its language variants.").ProducesReadProblems();
+        items.MapPut("/{id}", UpdateItem).WithName("UpdateItem").WithSummary("Replaces the item's own fields (If-Match required).").ProducesGuardedProblems();
+        items.MapDelete("/{id}", DeleteItem).WithName("DeleteItem").WithSummary("Deletes a draft item with its variants and revisions (If-Match required).").ProducesGuardedProblems();
         return routes;
     }
 

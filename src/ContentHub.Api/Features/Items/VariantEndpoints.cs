@@ -12,9 +12,9 @@ public static class VariantEndpoints
     public static IEndpointRouteBuilder MapVariantEndpoints(this IEndpointRouteBuilder routes)
     {
         var variants = routes.MapGroup("/api/v1/items/{id}/variants").WithTags("Variants");
-        variants.MapGet("/{language}", GetVariant).WithName("GetVariant").WithSummary("Reads one language variant.");
-        variants.MapPut("/{language}", PutVariant).WithName("PutVariant").WithSummary("Creates a language variant, or replaces it (If-Match required).");
-        variants.MapDelete("/{language}", DeleteVariant).WithName("DeleteVariant").WithSummary("Deletes a language variant of a draft (If-Match required).");
+        variants.MapGet("/{language}", GetVariant).WithName("GetVariant").WithSummary("Reads one language variant.").ProducesReadProblems();
+        variants.MapPut("/{language}", PutVariant).WithName("PutVariant").WithSummary("Creates a language variant, or replaces it (If-Match required).").ProducesGuardedProblems();
+        variants.MapDelete("/{language}", DeleteVariant).WithName("DeleteVariant").WithSummary("Deletes a language variant of a draft (If-Match required).").ProducesGuardedProblems();
         return routes;
     }
 

@@ -10,10 +10,10 @@ public static class RevisionEndpoints
     public static IEndpointRouteBuilder MapRevisionEndpoints(this IEndpointRouteBuilder routes)
     {
         var revisions = routes.MapGroup("/api/v1/items/{id}/revisions").WithTags("Revisions");
-        revisions.MapGet("/", ListRevisions).WithName("ListRevisions").WithSummary("Lists an item's revisions, newest first.");
-        revisions.MapGet("/{revisionId}", GetRevision).WithName("GetRevision").WithSummary("Reads one revision with the state it saved.");
-        revisions.MapGet("/{revisionId}/diff", DiffRevisions).WithName("DiffRevisions").WithSummary("Compares a revision with a later one, field by field and line by line.");
-        revisions.MapPost("/{revisionId}/restore", RestoreRevision).WithName("RestoreRevision").WithSummary("Restores what a revision saved, as a new revision.");
+        revisions.MapGet("/", ListRevisions).WithName("ListRevisions").WithSummary("Lists an item's revisions, newest first.").ProducesReadProblems();
+        revisions.MapGet("/{revisionId}", GetRevision).WithName("GetRevision").WithSummary("Reads one revision with the state it saved.").ProducesReadProblems();
+        revisions.MapGet("/{revisionId}/diff", DiffRevisions).WithName("DiffRevisions").WithSummary("Compares a revision with a later one, field by field and line by line.").ProducesReadProblems();
+        revisions.MapPost("/{revisionId}/restore", RestoreRevision).WithName("RestoreRevision").WithSummary("Restores what a revision saved, as a new revision.").ProducesGuardedProblems();
         return routes;
     }
 

@@ -9,11 +9,11 @@ public static class CategoryEndpoints
     public static IEndpointRouteBuilder MapCategoryEndpoints(this IEndpointRouteBuilder routes)
     {
         var categories = routes.MapGroup("/api/v1/categories").WithTags("Categories");
-        categories.MapGet("/", ListCategories).WithName("ListCategories").WithSummary("Lists categories by slug, paged.");
-        categories.MapPost("/", CreateCategory).WithName("CreateCategory").WithSummary("Creates a category.");
-        categories.MapGet("/{id}", GetCategory).WithName("GetCategory").WithSummary("Reads a category.");
-        categories.MapPut("/{id}", UpdateCategory).WithName("UpdateCategory").WithSummary("Replaces a category.");
-        categories.MapDelete("/{id}", DeleteCategory).WithName("DeleteCategory").WithSummary("Deletes a category that no item or sub-category uses.");
+        categories.MapGet("/", ListCategories).WithName("ListCategories").WithSummary("Lists categories by slug, paged.").ProducesListProblems();
+        categories.MapPost("/", CreateCategory).WithName("CreateCategory").WithSummary("Creates a category.").ProducesCreateProblems();
+        categories.MapGet("/{id}", GetCategory).WithName("GetCategory").WithSummary("Reads a category.").ProducesReadProblems();
+        categories.MapPut("/{id}", UpdateCategory).WithName("UpdateCategory").WithSummary("Replaces a category.").ProducesChangeProblems();
+        categories.MapDelete("/{id}", DeleteCategory).WithName("DeleteCategory").WithSummary("Deletes a category that no item or sub-category uses.").ProducesChangeProblems();
         return routes;
     }
 

@@ -9,11 +9,11 @@ public static class OrgUnitEndpoints
     public static IEndpointRouteBuilder MapOrgUnitEndpoints(this IEndpointRouteBuilder routes)
     {
         var units = routes.MapGroup("/api/v1/org-units").WithTags("Organisation units");
-        units.MapGet("/", ListOrgUnits).WithName("ListOrgUnits").WithSummary("Lists organisation units by code, paged.");
-        units.MapPost("/", CreateOrgUnit).WithName("CreateOrgUnit").WithSummary("Creates an organisation unit.");
-        units.MapGet("/{id}", GetOrgUnit).WithName("GetOrgUnit").WithSummary("Reads an organisation unit.");
-        units.MapPut("/{id}", UpdateOrgUnit).WithName("UpdateOrgUnit").WithSummary("Replaces an organisation unit.");
-        units.MapDelete("/{id}", DeleteOrgUnit).WithName("DeleteOrgUnit").WithSummary("Deletes an organisation unit that owns no items.");
+        units.MapGet("/", ListOrgUnits).WithName("ListOrgUnits").WithSummary("Lists organisation units by code, paged.").ProducesListProblems();
+        units.MapPost("/", CreateOrgUnit).WithName("CreateOrgUnit").WithSummary("Creates an organisation unit.").ProducesCreateProblems();
+        units.MapGet("/{id}", GetOrgUnit).WithName("GetOrgUnit").WithSummary("Reads an organisation unit.").ProducesReadProblems();
+        units.MapPut("/{id}", UpdateOrgUnit).WithName("UpdateOrgUnit").WithSummary("Replaces an organisation unit.").ProducesChangeProblems();
+        units.MapDelete("/{id}", DeleteOrgUnit).WithName("DeleteOrgUnit").WithSummary("Deletes an organisation unit that owns no items.").ProducesChangeProblems();
         return routes;
     }
 
