@@ -45,9 +45,7 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
             revisions = revisions.Where(r => r.Language == language);
         }
 
-        var total = await revisions.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await revisions.OrderByDescending(r => r.Id).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResponse<RevisionSummaryResponse>(rows.Select(RevisionSummaryResponse.From).ToList(), page, size, total);
+        return await revisions.OrderByDescending(r => r.Id).ToPageAsync(page, size, RevisionSummaryResponse.From, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<Revision?> FindAsync(Guid itemId, long revisionId, CancellationToken cancellationToken) =>

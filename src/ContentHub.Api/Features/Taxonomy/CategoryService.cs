@@ -20,9 +20,7 @@ public sealed class CategoryService(ContentHubDbContext db, TimeProvider clock)
             return errors.ToOutcome<PagedResponse<CategoryResponse>>();
         }
 
-        var total = await db.Categories.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.Categories.AsNoTracking().OrderBy(c => c.Slug).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResponse<CategoryResponse>(rows.Select(CategoryResponse.From).ToList(), p, size, total);
+        return await db.Categories.AsNoTracking().OrderBy(c => c.Slug).ToPageAsync(p, size, CategoryResponse.From, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Outcome<Category>> CreateAsync(CategoryRequest request, CancellationToken cancellationToken)

@@ -20,9 +20,7 @@ public sealed class OrgUnitService(ContentHubDbContext db, TimeProvider clock)
             return errors.ToOutcome<PagedResponse<OrgUnitResponse>>();
         }
 
-        var total = await db.OrgUnits.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await db.OrgUnits.AsNoTracking().OrderBy(u => u.Code).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken).ConfigureAwait(false);
-        return new PagedResponse<OrgUnitResponse>(rows.Select(OrgUnitResponse.From).ToList(), p, size, total);
+        return await db.OrgUnits.AsNoTracking().OrderBy(u => u.Code).ToPageAsync(p, size, OrgUnitResponse.From, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<Outcome<OrgUnit>> CreateAsync(OrgUnitRequest request, CancellationToken cancellationToken)
