@@ -1,12 +1,19 @@
+using ContentHub.Data.Identity;
+using ContentHub.Data.Security;
+using ContentHub.Domain.Audit;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Revisions;
 using ContentHub.Domain.Taxonomy;
+using ContentHub.Domain.Workflow;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Data;
 
 /// <summary>The one database of ContentHub. Tables and columns are snake_case, as PostgreSQL users expect.</summary>
-public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> options) : DbContext(options)
+public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
 {
     public DbSet<ContentItem> Items => Set<ContentItem>();
 
@@ -18,10 +25,17 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<OrgUnit> OrgUnits => Set<OrgUnit>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<ReviewComment> Comments => Set<ReviewComment>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
     {
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
-        SnakeCaseNames.Apply(modelBuilder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -19,6 +19,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.UpdatedBy).HasMaxLength(200);
         builder.Property(i => i.Version).IsXmin();
 
+        builder.OwnsOne(i => i.Review, review => review.MapApproval());
+        builder.OwnsOne(i => i.SignOff, signOff => signOff.MapApproval());
         builder.OwnsOne(i => i.Video, video =>
         {
             video.Property(v => v.VideoUrl).HasMaxLength(WebAddress.MaxLength);
@@ -39,5 +41,8 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         // The editorial list: newest first, filtered by state, kind, category or unit.
         builder.HasIndex(i => new { i.UpdatedAt, i.Id });
         builder.HasIndex(i => new { i.Kind, i.State });
+        // The scheduler's two questions: what is due to go up, and what is due to come down.
+        builder.HasIndex(i => new { i.State, i.PublishAt });
+        builder.HasIndex(i => new { i.State, i.UnpublishAt });
     }
 }

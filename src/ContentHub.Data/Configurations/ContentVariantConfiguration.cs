@@ -20,6 +20,8 @@ internal sealed class ContentVariantConfiguration : IEntityTypeConfiguration<Con
         builder.Property(v => v.CreatedBy).HasMaxLength(200);
         builder.Property(v => v.UpdatedBy).HasMaxLength(200);
         builder.Property(v => v.Version).IsXmin();
+        builder.OwnsOne(v => v.Review, review => review.MapApproval());
+        builder.OwnsOne(v => v.SignOff, signOff => signOff.MapApproval());
 
         builder.HasIndex(v => new { v.Kind, v.Language, v.Slug }).IsUnique();
     }

@@ -1,4 +1,5 @@
 using ContentHub.Domain.Languages;
+using ContentHub.Domain.Workflow;
 
 namespace ContentHub.Domain.Content;
 
@@ -35,6 +36,21 @@ public sealed class ContentItem
 
     public EditorialState State { get; private set; }
 
+    /// <summary>The reviewer's approval of the item's own fields.</summary>
+    public Approval? Review { get; private set; }
+
+    /// <summary>The lead's sign-off of the item's own fields, needed when <see cref="Sensitive"/>.</summary>
+    public Approval? SignOff { get; private set; }
+
+    /// <summary>When a scheduled item is to be published (UTC).</summary>
+    public DateTimeOffset? PublishAt { get; private set; }
+
+    /// <summary>When a published item is to be taken down (UTC).</summary>
+    public DateTimeOffset? UnpublishAt { get; private set; }
+
+    /// <summary>When the item was last published.</summary>
+    public DateTimeOffset? PublishedAt { get; private set; }
+
     public VideoDetails? Video { get; private set; }
 
     public PromoDetails? Promo { get; private set; }
@@ -68,6 +84,48 @@ public sealed class ContentItem
     }
 
     public void Update(ItemDetails details, string actor, DateTimeOffset now) => Apply(details, actor, now);
+
+    /// <summary>Moves the item to another state; the caller has checked the workflow table.</summary>
+    public void MoveTo(EditorialState state, DateTimeOffset now)
+    {
+        if (state == EditorialState.Published && State != EditorialState.Published)
+        {
+            PublishedAt = now;
+        }
+
+        if (state is EditorialState.Draft or EditorialState.InReview or EditorialState.Approved or EditorialState.Archived)
+        {
+            PublishAt = null;
+        }
+
+        if (state is not (EditorialState.Scheduled or EditorialState.Published))
+        {
+            UnpublishAt = null;
+        }
+
+        State = state;
+    }
+
+    public void ScheduleFor(DateTimeOffset? publishAt, DateTimeOffset? unpublishAt)
+    {
+        PublishAt = publishAt;
+        UnpublishAt = unpublishAt;
+    }
+
+    public void RecordReview(Approval approval) => Review = approval;
+
+    public void RecordSignOff(Approval approval) => SignOff = approval;
+
+    /// <summary>Forgets every approval and sign-off, of the item and of its variants, as a return to the author does.</summary>
+    public void ClearApprovals()
+    {
+        Review = null;
+        SignOff = null;
+        foreach (var variant in _variants)
+        {
+            variant.ClearApprovals();
+        }
+    }
 
     public ContentVariant? FindVariant(LanguageTag language) => _variants.Find(v => v.Language == language);
 

@@ -1,4 +1,5 @@
 using ContentHub.Domain.Languages;
+using ContentHub.Domain.Workflow;
 
 namespace ContentHub.Domain.Content;
 
@@ -34,6 +35,15 @@ public sealed class ContentVariant
 
     public string? SeoDescription { get; private set; }
 
+    /// <summary>The reviewer's approval of this language's text.</summary>
+    public Approval? Review { get; private set; }
+
+    /// <summary>The lead's sign-off of this language's text, needed when the item is sensitive.</summary>
+    public Approval? SignOff { get; private set; }
+
+    /// <summary>True when this language was taken off the portals on its own.</summary>
+    public bool Withdrawn { get; private set; }
+
     public string CreatedBy { get; private set; } = string.Empty;
 
     public DateTimeOffset CreatedAt { get; private set; }
@@ -57,6 +67,23 @@ public sealed class ContentVariant
         };
         variant.Replace(text, actor, now);
         return variant;
+    }
+
+    /// <summary>Approves this language's text; approving again puts a withdrawn language back.</summary>
+    public void RecordReview(Approval approval)
+    {
+        Review = approval;
+        Withdrawn = false;
+    }
+
+    public void RecordSignOff(Approval approval) => SignOff = approval;
+
+    public void Withdraw() => Withdrawn = true;
+
+    public void ClearApprovals()
+    {
+        Review = null;
+        SignOff = null;
     }
 
     public void Replace(VariantText text, string actor, DateTimeOffset now)

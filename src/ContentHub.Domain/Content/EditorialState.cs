@@ -4,4 +4,10 @@ namespace ContentHub.Domain.Content;
 public enum EditorialState
 {
     Draft,
+    InReview,
+    Approved,
+    Scheduled,
+    Published,
+    Unpublished,
+    Archived,
 }
