@@ -1,4 +1,5 @@
 using ContentHub.Api.Features;
+using ContentHub.Api.Features.People;
 using ContentHub.Api.Hosting;
 using ContentHub.Api.Http;
 using ContentHub.Data.Embedded;
@@ -19,6 +20,7 @@ catch (Exception exception) when (exception is PostgresBinariesNotFoundException
 try
 {
     builder.AddContentHubHttp();
+    builder.AddContentHubAuth();
     builder.Services.AddContentHubFeatures();
 
     var app = builder.Build();

@@ -7,6 +7,8 @@ namespace ContentHub.Testing;
 /// <summary>The real service, in memory, on its own database. Configuration goes in exactly as an operator's would.</summary>
 public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
 {
+    public const string AdminPassword = "Admin-test-2026";
+
     public string ConnectionString { get; } = connectionString;
 
     public ContentHubDbContext CreateDbContext() => DatabaseSetup.CreateContext(ConnectionString);
@@ -17,6 +19,9 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("ConnectionStrings:ContentHub", ConnectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Database:SeedDemoContent", "false");
+        builder.UseSetting("Auth:AdminPassword", AdminPassword);
+        // Tests drive scheduled publishing themselves, on a clock they control.
+        builder.UseSetting("Scheduling:Enabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

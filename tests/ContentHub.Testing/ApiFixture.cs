@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using ContentHub.Data;
 using Xunit;
 
@@ -14,7 +13,11 @@ public class ApiFixture : IAsyncLifetime
 
     public ApiFactory Factory => _factory ?? throw new InvalidOperationException("The fixture is not initialised.");
 
+    /// <summary>Signed in as the administrator created at start-up.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>Not signed in.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
 
     public Given Given { get; private set; } = null!;
 
@@ -27,13 +30,15 @@ public class ApiFixture : IAsyncLifetime
     {
         var connectionString = await PostgresCluster.CreateDatabaseAsync(GetType().Name).ConfigureAwait(false);
         _factory = new ApiFactory(connectionString, Settings);
-        Client = _factory.CreateClient();
+        Anonymous = _factory.CreateClient();
+        Client = await Staff.ClientAsync(_factory, "admin", ApiFactory.AdminPassword).ConfigureAwait(false);
         Given = new Given(Client);
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
+        Anonymous.Dispose();
         if (_factory is not null)
         {
             await _factory.DisposeAsync().ConfigureAwait(false);

@@ -1,8 +1,13 @@
+using ContentHub.Api.Features.Audit;
+using ContentHub.Api.Features.Comments;
 using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Rendering;
 using ContentHub.Api.Features.Revisions;
+using ContentHub.Api.Features.Scheduling;
 using ContentHub.Api.Features.Taxonomy;
+using ContentHub.Api.Features.Workflow;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContentHub.Api.Features;
@@ -22,14 +27,27 @@ public static class FeatureSetup
         services.AddScoped<CategoryService>();
         services.AddScoped<OrgUnitService>();
         services.AddScoped<DemoContentSeeder>();
+        services.AddScoped<ItemAccess>();
+        services.AddScoped<ItemViews>();
+        services.AddScoped<WorkflowService>();
+        services.AddScoped<VariantApprovals>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<ScheduledPublisher>();
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHostedService<ScheduledPublishingWorker>();
         return services;
     }
 
     public static IEndpointRouteBuilder MapContentHubFeatures(this IEndpointRouteBuilder routes) =>
         routes
+            .MapAuthEndpoints()
+            .MapUserEndpoints()
             .MapItemEndpoints()
             .MapVariantEndpoints()
             .MapRevisionEndpoints()
             .MapCategoryEndpoints()
-            .MapOrgUnitEndpoints();
+            .MapOrgUnitEndpoints()
+            .MapWorkflowEndpoints()
+            .MapCommentEndpoints()
+            .MapAuditEndpoints();
 }

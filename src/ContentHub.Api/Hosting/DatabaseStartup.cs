@@ -1,4 +1,5 @@
 using ContentHub.Api.Features.Demo;
+using ContentHub.Api.Features.People;
 using ContentHub.Data;
 using ContentHub.Data.Embedded;
 using Microsoft.EntityFrameworkCore;
@@ -48,6 +49,7 @@ public static class DatabaseStartup
             await scope.ServiceProvider.GetRequiredService<ContentHubDbContext>().MigrateContentHubAsync().ConfigureAwait(false);
         }
 
+        await scope.ServiceProvider.GetRequiredService<AccountsBootstrap>().EnsureRolesAndAdministratorAsync().ConfigureAwait(false);
         if (options.SeedDemoContent == true)
         {
             await scope.ServiceProvider.GetRequiredService<DemoContentSeeder>().SeedIfEmptyAsync(CancellationToken.None).ConfigureAwait(false);

@@ -43,6 +43,13 @@ public static class HttpSetup
                 Description = "Multilingual content publishing for a province's foreign-information work: editorial API.",
             });
             swagger.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "ContentHub.Api.xml"));
+            swagger.AddSecurityDefinition("Bearer", new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An access token from POST /api/v1/auth/token, or a JWT of the configured external provider.",
+            });
+            swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             swagger.SupportNonNullableReferenceTypes();
         });
         return builder;
@@ -55,6 +62,8 @@ public static class HttpSetup
         app.UseMiddleware<RequestBodyLimitMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/swagger/v1/swagger.json", "ContentHub API v1"));
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 }

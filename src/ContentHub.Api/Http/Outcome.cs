@@ -22,9 +22,12 @@ public abstract record Outcome<T>
 
     public sealed record SlugTaken(string Slug, string Language) : Outcome<T>;
 
-    public sealed record Conflict(string Detail) : Outcome<T>;
+    /// <summary>The step is not possible now; <paramref name="AllowedActions"/> lists what is, where that helps.</summary>
+    public sealed record Conflict(string Detail, IReadOnlyList<string>? AllowedActions = null) : Outcome<T>;
 
     public sealed record InUse(string Detail) : Outcome<T>;
+
+    public sealed record Forbidden(string Detail) : Outcome<T>;
 
     public static implicit operator Outcome<T>(T value) => new Done(value);
 
@@ -37,8 +40,9 @@ public abstract record Outcome<T>
         PreconditionRequired => new Outcome<TResult>.PreconditionRequired(),
         PreconditionFailed failure => new Outcome<TResult>.PreconditionFailed(failure.Current),
         SlugTaken failure => new Outcome<TResult>.SlugTaken(failure.Slug, failure.Language),
-        Conflict failure => new Outcome<TResult>.Conflict(failure.Detail),
+        Conflict failure => new Outcome<TResult>.Conflict(failure.Detail, failure.AllowedActions),
         InUse failure => new Outcome<TResult>.InUse(failure.Detail),
+        Forbidden failure => new Outcome<TResult>.Forbidden(failure.Detail),
         _ => throw new InvalidOperationException($"Unmapped outcome {GetType().Name}."),
     };
 }

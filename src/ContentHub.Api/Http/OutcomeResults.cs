@@ -23,8 +23,9 @@ public static class OutcomeResults
         Outcome<T>.PreconditionRequired => Problems.PreconditionRequired(),
         Outcome<T>.PreconditionFailed stale => Problems.PreconditionFailed(stale.Current is { } current ? ETags.Format(current) : null),
         Outcome<T>.SlugTaken taken => Problems.SlugTaken(taken.Slug, taken.Language),
-        Outcome<T>.Conflict conflict => Problems.Conflict(conflict.Detail),
+        Outcome<T>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.AllowedActions),
         Outcome<T>.InUse inUse => Problems.InUse(inUse.Detail),
+        Outcome<T>.Forbidden forbidden => Problems.Forbidden(forbidden.Detail),
         _ => throw new InvalidOperationException($"{outcome.GetType().Name} is not a failure."),
     };
 }

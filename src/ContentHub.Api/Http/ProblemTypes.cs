@@ -11,6 +11,8 @@ public static class ProblemTypes
 
     public const string Validation = Prefix + "validation";
     public const string MalformedRequest = Prefix + "malformed-request";
+    public const string Unauthorized = Prefix + "unauthorized";
+    public const string Forbidden = Prefix + "forbidden";
     public const string NotFound = Prefix + "not-found";
     public const string SlugTaken = Prefix + "slug-taken";
     public const string Conflict = Prefix + "conflict";
@@ -26,6 +28,8 @@ public static class ProblemTypes
     public static string ForStatus(int status) => status switch
     {
         StatusCodes.Status400BadRequest => MalformedRequest,
+        StatusCodes.Status401Unauthorized => Unauthorized,
+        StatusCodes.Status403Forbidden => Forbidden,
         StatusCodes.Status404NotFound => NotFound,
         StatusCodes.Status405MethodNotAllowed => MethodNotAllowed,
         StatusCodes.Status409Conflict => Conflict,

@@ -8,13 +8,17 @@ public static class Problems
     public static ProblemHttpResult NotFound(string what) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found", detail: $"{what} was not found.", type: ProblemTypes.NotFound);
 
+    public static ProblemHttpResult Forbidden(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Not allowed", detail: detail, type: ProblemTypes.Forbidden);
+
     public static ProblemHttpResult SlugTaken(string slug, string language) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Slug taken",
             detail: $"The slug '{slug}' is already used by another item of this kind in '{language}'. Choose another slug.",
             type: ProblemTypes.SlugTaken, extensions: new Dictionary<string, object?> { ["slug"] = slug });
 
-    public static ProblemHttpResult Conflict(string detail) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail, type: ProblemTypes.Conflict);
+    public static ProblemHttpResult Conflict(string detail, IReadOnlyList<string>? allowedActions = null) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Conflict", detail: detail, type: ProblemTypes.Conflict,
+            extensions: allowedActions is null ? null : new Dictionary<string, object?> { ["allowedActions"] = allowedActions });
 
     public static ProblemHttpResult InUse(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "In use", detail: detail, type: ProblemTypes.InUse);

@@ -1,4 +1,6 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Http;
 using ContentHub.Testing;
@@ -23,6 +25,11 @@ public sealed class ServiceStartupTests
             {
                 var address = await service.WaitUntilListeningAsync(StartTimeout);
                 using var client = new HttpClient { BaseAddress = address };
+                // The first start creates the administrator and prints its generated password, once.
+                var password = Regex.Match(service.Output, "administrator 'admin' with the password: (\\S+)").Groups[1].Value;
+                Assert.NotEmpty(password);
+                var (token, _) = await Staff.SignInAsync(client, "admin", password);
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var items = await client.GetFromJsonAsync<PagedResponse<ItemSummaryResponse>>("/api/v1/items", TestJson.Options);
                 itemCount = items!.TotalCount;
                 Assert.InRange(itemCount, 28, 40);
@@ -39,10 +46,14 @@ public sealed class ServiceStartupTests
             {
                 var address = await again.WaitUntilListeningAsync(StartTimeout);
                 using var client = new HttpClient { BaseAddress = address };
+                // Tokens are protected by keys kept in the database, so a demo user's sign-in works on the new process too.
+                var (token, _) = await Staff.SignInAsync(client, "editor", "Editor-demo-2026");
+                client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var items = await client.GetFromJsonAsync<PagedResponse<ItemSummaryResponse>>("/api/v1/items", TestJson.Options);
                 Assert.Equal(itemCount, items!.TotalCount);
                 Assert.DoesNotContain("Creating a private PostgreSQL cluster", again.Output, StringComparison.Ordinal);
                 Assert.DoesNotContain("Loaded the demo content", again.Output, StringComparison.Ordinal);
+                Assert.DoesNotContain("with the password", again.Output, StringComparison.Ordinal);
             }
         }
         finally

@@ -21,7 +21,7 @@ public sealed class RevisionApiTests(ApiFixture api) : IClassFixture<ApiFixture>
         Assert.Equal(3, all.TotalCount);
         Assert.Equal([RevisionAction.Updated, RevisionAction.Created, RevisionAction.Created], all.Items.Select(r => r.Action));
         Assert.True(all.Items[0].Id > all.Items[1].Id);
-        Assert.All(all.Items, r => Assert.Equal("anonymous", r.Author));
+        Assert.All(all.Items, r => Assert.Equal("admin", r.Author));
 
         var itemOnly = await ListAsync(item.Id, "language=item");
         Assert.Null(Assert.Single(itemOnly.Items).Language);

@@ -1,9 +1,11 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Api.Http;
 using ContentHub.Data;
+using ContentHub.Domain.People;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Api.Features.Demo;
@@ -12,9 +14,19 @@ namespace ContentHub.Api.Features.Demo;
 /// Loads the demo content through the same services the API uses, so that it is checked, normalised,
 /// rendered and revisioned like anything an editor writes. Runs only on an empty database.
 /// </summary>
-public sealed partial class DemoContentSeeder(ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, ILogger<DemoContentSeeder> logger)
+public sealed partial class DemoContentSeeder(
+    ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, AccountsBootstrap accounts, CurrentUser user, ILogger<DemoContentSeeder> logger)
 {
     public const string Actor = "demo";
+
+    /// <summary>One demo person per role (the administrator comes from the first-start bootstrap). Demo only: the README lists these passwords.</summary>
+    public static readonly IReadOnlyList<(string UserName, string Password, string DisplayName, Role Role, string Unit, string[] Languages)> People =
+    [
+        ("editor", "Editor-demo-2026", "Nguyễn Thị Hoa", Role.Editor, "so-van-hoa-the-thao-du-lich", []),
+        ("reviewer", "Reviewer-demo-2026", "Trần Văn Minh", Role.Reviewer, "so-van-hoa-the-thao-du-lich", []),
+        ("lead", "Lead-demo-2026", "Lê Quang Huy", Role.Lead, "ban-tuyen-giao-tinh-uy", []),
+        ("translator", "Translator-demo-2026", "Phạm Thu Trang", Role.Translator, "so-ngoai-vu", ["en", "zh-Hans", "ko", "ja", "lo"]),
+    ];
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -40,6 +52,7 @@ public sealed partial class DemoContentSeeder(ContentHubDbContext db, CategorySe
 
     public async Task SeedAsync(DemoContent content, CancellationToken cancellationToken)
     {
+        user.ActAsSystem(Actor);
         var unitIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var unit in content.OrgUnits)
         {
@@ -56,6 +69,11 @@ public sealed partial class DemoContentSeeder(ContentHubDbContext db, CategorySe
         foreach (var item in content.Items)
         {
             await SeedItemAsync(item, unitIds[item.OrgUnit], categoryIds[item.Category], cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var person in People)
+        {
+            await accounts.CreateAsync(person.UserName, person.DisplayName, person.Password, [person.Role], unitIds[person.Unit], person.Languages).ConfigureAwait(false);
         }
 
         LogSeeded(logger, content.Items.Count, content.Categories.Count, content.OrgUnits.Count);

@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
+using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
+using ContentHub.Domain.Workflow;
 using ContentHub.Domain.Content;
 
 namespace ContentHub.Api.Features.Items;
@@ -21,7 +23,13 @@ namespace ContentHub.Api.Features.Items;
 /// <param name="CreatedAt">When the item was created (UTC).</param>
 /// <param name="UpdatedBy">Who changed the item's own fields last.</param>
 /// <param name="UpdatedAt">When the item's own fields changed last (UTC).</param>
-/// <param name="ETag">The entity tag of the item's own fields: send it in If-Match to update or delete the item. Each variant has its own.</param>
+/// <param name="ETag">The entity tag of the item's own fields: send it in If-Match to update or delete the item, and to take workflow steps. Each variant has its own.</param>
+/// <param name="Review">The reviewer's approval of the item's own fields, if any.</param>
+/// <param name="SignOff">The lead's sign-off of the item's own fields (sensitive items), if any.</param>
+/// <param name="PublishAt">When a scheduled item goes live (UTC).</param>
+/// <param name="UnpublishAt">When a published item comes down (UTC).</param>
+/// <param name="PublishedAt">When the item was last published (UTC).</param>
+/// <param name="AllowedActions">The workflow steps the caller may take now (POST /api/v1/items/{id}/workflow/{action}).</param>
 public sealed record ItemResponse(
     Guid Id,
     ContentKind Kind,
@@ -39,14 +47,20 @@ public sealed record ItemResponse(
     DateTimeOffset CreatedAt,
     string UpdatedBy,
     DateTimeOffset UpdatedAt,
-    [property: JsonPropertyName("etag")] string ETag)
+    [property: JsonPropertyName("etag")] string ETag,
+    ApprovalResponse? Review,
+    ApprovalResponse? SignOff,
+    DateTimeOffset? PublishAt,
+    DateTimeOffset? UnpublishAt,
+    DateTimeOffset? PublishedAt,
+    IReadOnlyList<WorkflowAction> AllowedActions)
 {
-    public static ItemResponse From(ContentItem item)
+    public static ItemResponse From(ContentItem item, LatestRevisions latest, IReadOnlyList<WorkflowAction> allowedActions)
     {
         var variants = item.Variants
             .OrderBy(v => v.Language == item.SourceLanguage ? 0 : 1)
             .ThenBy(v => v.Language.Code, StringComparer.Ordinal)
-            .Select(VariantResponse.From)
+            .Select(v => VariantResponse.From(item, v, latest))
             .ToList();
         return new ItemResponse(
             item.Id,
@@ -65,6 +79,12 @@ public sealed record ItemResponse(
             item.CreatedAt,
             item.UpdatedBy,
             item.UpdatedAt,
-            ETags.Format(item.Version));
+            ETags.Format(item.Version),
+            ApprovalResponse.From(item.Review, latest.ItemFields),
+            ApprovalResponse.From(item.SignOff, latest.ItemFields),
+            item.PublishAt,
+            item.UnpublishAt,
+            item.PublishedAt,
+            allowedActions);
     }
 }

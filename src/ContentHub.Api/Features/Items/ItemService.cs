@@ -1,4 +1,6 @@
+using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Rendering;
+using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -13,7 +15,7 @@ namespace ContentHub.Api.Features.Items;
 /// and its revision in one transaction, and lets the database's version check catch a concurrent
 /// writer that got in between, so that two editors can never overwrite each other unseen.
 /// </summary>
-public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer renderer, SlugAllocator slugs, ItemReferences references, TimeProvider clock)
+public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer renderer, SlugAllocator slugs, ItemReferences references, ItemAccess access, AuditLog audit, TimeProvider clock)
 {
     public Task<ContentItem?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Items.Include(i => i.Variants).SingleOrDefaultAsync(i => i.Id == id, cancellationToken);
@@ -36,6 +38,11 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
             return errors.ToOutcome<ContentItem>();
         }
 
+        if (!access.CanCreateIn(details.OrgUnitId))
+        {
+            return new Outcome<ContentItem>.Forbidden("Editors create items for their own organisation unit.");
+        }
+
         var now = clock.GetUtcNow();
         var item = ContentItem.Create(Guid.CreateVersion7(now), request.Kind, language, details, actor, now);
         var slug = await ChooseSlugAsync(item, language, draft, currentSlug: null, cancellationToken).ConfigureAwait(false);
@@ -48,6 +55,7 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
         db.Items.Add(item);
         db.Revisions.Add(Revision.Of(item.Id, null, RevisionAction.Created, ItemSnapshot.Of(item).ToJson(), actor, now));
         db.Revisions.Add(Revision.Of(item.Id, language, RevisionAction.Created, VariantSnapshot.Of(variant).ToJson(), actor, now));
+        audit.Add("item.created", item.Id, language.Code, toState: item.State.ToString(), details: $"{item.Kind}: {variant.Title}");
         return await SaveAsync(item, cancellationToken).ConfigureAwait(false);
     }
 
@@ -57,6 +65,11 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
         if (item is null)
         {
             return new Outcome<ContentItem>.NotFound($"Item {id}");
+        }
+
+        if (!access.CanEdit(item))
+        {
+            return new Outcome<ContentItem>.Forbidden("Only the owning unit's editors change this item.");
         }
 
         var errors = new FieldErrors();
@@ -71,6 +84,11 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
             return errors.ToOutcome<ContentItem>();
         }
 
+        if (!access.CanCreateIn(details.OrgUnitId))
+        {
+            return new Outcome<ContentItem>.Forbidden("An item can be given only to a unit you work for.");
+        }
+
         if (Precondition<ContentItem>(ifMatch, item.Version) is { } failed)
         {
             return failed;
@@ -80,6 +98,8 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
         db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         item.Update(details, actor, now);
         db.Revisions.Add(Revision.Of(item.Id, null, RevisionAction.Updated, ItemSnapshot.Of(item).ToJson(), actor, now));
+        audit.Add("item.updated", item.Id);
+        ReopenReviewOnChange(item, now);
         return await SaveAsync(item, cancellationToken).ConfigureAwait(false);
     }
 
@@ -99,6 +119,12 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
         if (item is null)
         {
             return new Outcome<(ContentItem, ContentVariant, bool)>.NotFound($"Item {id}");
+        }
+
+        if (!access.CanWrite(item, language))
+        {
+            return new Outcome<(ContentItem, ContentVariant, bool)>.Forbidden(
+                $"Only the owning unit's editors, or translators assigned {language} (not the source language), write this text.");
         }
 
         var variant = item.FindVariant(language);
@@ -128,6 +154,12 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
 
         var action = created ? RevisionAction.Created : RevisionAction.Updated;
         db.Revisions.Add(Revision.Of(item.Id, language, action, VariantSnapshot.Of(variant).ToJson(), actor, now));
+        audit.Add(created ? "variant.created" : "variant.updated", item.Id, language.Code);
+        if (language == item.SourceLanguage)
+        {
+            ReopenReviewOnChange(item, now);
+        }
+
         return (await SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, variant, created));
     }
 
@@ -137,6 +169,11 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
         if (item is null)
         {
             return new Outcome<bool>.NotFound($"Item {id}");
+        }
+
+        if (!access.CanEdit(item))
+        {
+            return new Outcome<bool>.Forbidden("Only the owning unit's editors delete this item.");
         }
 
         if (Precondition<bool>(ifMatch, item.Version) is { } failed)
@@ -151,6 +188,7 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
 
         db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         db.Items.Remove(item);
+        audit.Add("item.deleted", item.Id, details: item.FindVariant(item.SourceLanguage)?.Title);
         return (await SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(_ => true);
     }
 
@@ -169,6 +207,11 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
             return new Outcome<bool>.NotFound($"The {language} variant of item {id}");
         }
 
+        if (!access.CanWrite(item, language))
+        {
+            return new Outcome<bool>.Forbidden($"You may not delete the {language} text of this item.");
+        }
+
         if (Precondition<bool>(ifMatch, variant.Version) is { } failed)
         {
             return failed;
@@ -176,7 +219,7 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
 
         if (item.State != EditorialState.Draft)
         {
-            return new Outcome<bool>.Conflict($"Only a draft's variants can be deleted; this item is {item.State}.");
+            return new Outcome<bool>.Conflict($"Only a draft's variants can be deleted; this item is {item.State}. Withdraw the language instead.");
         }
 
         if (language == item.SourceLanguage)
@@ -186,7 +229,22 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
 
         db.Entry(variant).Property(v => v.Version).OriginalValue = variant.Version;
         item.RemoveVariant(variant);
+        audit.Add("variant.deleted", item.Id, language.Code);
         return (await SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(_ => true);
+    }
+
+    /// <summary>
+    /// Changing approved content re-opens review for what changed. A change of the item's fields or of
+    /// its source text sends an approved or scheduled item back to review (and drops the schedule);
+    /// a translation's approval simply stops counting until a reviewer approves the new text.
+    /// </summary>
+    public void ReopenReviewOnChange(ContentItem item, DateTimeOffset now)
+    {
+        if (item.State is EditorialState.Approved or EditorialState.Scheduled)
+        {
+            audit.Add("workflow.review-reopened", item.Id, fromState: item.State.ToString(), toState: nameof(EditorialState.InReview));
+            item.MoveTo(EditorialState.InReview, now);
+        }
     }
 
     /// <summary>Renders the Markdown once, at save time.</summary>

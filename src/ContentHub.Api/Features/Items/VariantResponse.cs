@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Content;
 
@@ -18,6 +19,10 @@ namespace ContentHub.Api.Features.Items;
 /// <param name="UpdatedBy">Who saved the variant last.</param>
 /// <param name="UpdatedAt">When the variant was saved last (UTC).</param>
 /// <param name="ETag">The variant's entity tag: send it in If-Match to replace or delete the variant.</param>
+/// <param name="Review">The reviewer's approval of this language, if any.</param>
+/// <param name="SignOff">The lead's sign-off of this language (sensitive items), if any.</param>
+/// <param name="Withdrawn">True when this language was taken off the portals on its own.</param>
+/// <param name="Cleared">True when this language is approved as it stands (and signed off, for a sensitive item), so portals may show it once the item is published.</param>
 public sealed record VariantResponse(
     Guid ItemId,
     string Language,
@@ -31,9 +36,13 @@ public sealed record VariantResponse(
     DateTimeOffset CreatedAt,
     string UpdatedBy,
     DateTimeOffset UpdatedAt,
-    [property: JsonPropertyName("etag")] string ETag)
+    [property: JsonPropertyName("etag")] string ETag,
+    ApprovalResponse? Review,
+    ApprovalResponse? SignOff,
+    bool Withdrawn,
+    bool Cleared)
 {
-    public static VariantResponse From(ContentVariant variant) => new(
+    public static VariantResponse From(ContentItem item, ContentVariant variant, LatestRevisions latest) => new(
         variant.ItemId,
         variant.Language.Code,
         variant.Title,
@@ -46,5 +55,9 @@ public sealed record VariantResponse(
         variant.CreatedAt,
         variant.UpdatedBy,
         variant.UpdatedAt,
-        ETags.Format(variant.Version));
+        ETags.Format(variant.Version),
+        ApprovalResponse.From(variant.Review, latest.Of(variant.Language)),
+        ApprovalResponse.From(variant.SignOff, latest.Of(variant.Language)),
+        variant.Withdrawn,
+        latest.IsCleared(item, variant));
 }

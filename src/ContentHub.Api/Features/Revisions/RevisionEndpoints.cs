@@ -9,11 +9,12 @@ public static class RevisionEndpoints
 {
     public static IEndpointRouteBuilder MapRevisionEndpoints(this IEndpointRouteBuilder routes)
     {
-        var revisions = routes.MapGroup("/api/v1/items/{id}/revisions").WithTags("Revisions");
+        var revisions = routes.MapGroup("/api/v1/items/{id}/revisions").WithTags("Revisions").RequireAuthorization(Policies.Staff);
         revisions.MapGet("/", ListRevisions).WithName("ListRevisions").WithSummary("Lists an item's revisions, newest first.").ProducesReadProblems();
         revisions.MapGet("/{revisionId}", GetRevision).WithName("GetRevision").WithSummary("Reads one revision with the state it saved.").ProducesReadProblems();
         revisions.MapGet("/{revisionId}/diff", DiffRevisions).WithName("DiffRevisions").WithSummary("Compares a revision with a later one, field by field and line by line.").ProducesReadProblems();
-        revisions.MapPost("/{revisionId}/restore", RestoreRevision).WithName("RestoreRevision").WithSummary("Restores what a revision saved, as a new revision.").ProducesGuardedProblems();
+        revisions.MapPost("/{revisionId}/restore", RestoreRevision).WithName("RestoreRevision").WithSummary("Restores what a revision saved, as a new revision.").ProducesGuardedProblems()
+            .RequireAuthorization(Policies.Writers);
         return routes;
     }
 
@@ -46,13 +47,15 @@ public static class RevisionEndpoints
     /// bring back a deleted variant); the response's ETag header is its new one.
     /// </summary>
     public static async Task<Results<Ok<Items.ItemResponse>, ProblemHttpResult>> RestoreRevision(
-        Guid id, long revisionId, [FromHeader(Name = "If-Match")] string? ifMatch, RevisionService revisions, HttpContext http, CancellationToken cancellationToken)
+        Guid id, long revisionId, [FromHeader(Name = "If-Match")] string? ifMatch, RevisionService revisions, Items.ItemViews views, HttpContext http, CancellationToken cancellationToken)
     {
         var outcome = await revisions.RestoreAsync(id, revisionId, ifMatch, Actor.Of(http.User), cancellationToken);
-        return outcome.ToResult(restored =>
+        if (outcome is not Outcome<(Domain.Content.ContentItem, uint)>.Done { Value: var (item, version) })
         {
-            ETags.Set(http.Response, restored.Version);
-            return TypedResults.Ok(Items.ItemResponse.From(restored.Item));
-        });
+            return outcome.ToProblem();
+        }
+
+        ETags.Set(http.Response, version);
+        return TypedResults.Ok(await views.ItemAsync(item, cancellationToken));
     }
 }

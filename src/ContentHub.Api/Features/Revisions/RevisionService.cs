@@ -1,4 +1,6 @@
+using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -9,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Api.Features.Revisions;
 
 /// <summary>Reads, compares and restores revisions. A restore is a save like any other: it appends a revision.</summary>
-public sealed class RevisionService(ContentHubDbContext db, ItemService items, ItemReferences references, TimeProvider clock)
+public sealed class RevisionService(ContentHubDbContext db, ItemService items, ItemReferences references, ItemAccess access, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The value of the language filter that selects the item's own fields.</summary>
     public const string ItemScope = "item";
@@ -89,6 +91,12 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
             return new Outcome<(ContentItem, uint)>.NotFound($"Revision {revisionId} of item {itemId}");
         }
 
+        var allowed = revision.Language is { } target ? access.CanWrite(item, target) : access.CanEdit(item);
+        if (!allowed)
+        {
+            return new Outcome<(ContentItem, uint)>.Forbidden("You may not change what this revision saved.");
+        }
+
         return revision.Language is { } language
             ? await RestoreVariantAsync(item, revision, language, ifMatch, actor, cancellationToken).ConfigureAwait(false)
             : await RestoreItemFieldsAsync(item, revision, ifMatch, actor, cancellationToken).ConfigureAwait(false);
@@ -114,6 +122,8 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         item.Update(details, actor, now);
         db.Revisions.Add(Revision.Of(item.Id, null, RevisionAction.Restored, ItemSnapshot.Of(item).ToJson(), actor, now, revision.Id));
+        audit.Add("revision.restored", item.Id, details: $"revision={revision.Id}");
+        items.ReopenReviewOnChange(item, now);
         return (await items.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, saved.Version));
     }
 
@@ -146,6 +156,11 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         }
 
         db.Revisions.Add(Revision.Of(item.Id, language, RevisionAction.Restored, VariantSnapshot.Of(variant).ToJson(), actor, now, revision.Id));
+        audit.Add("revision.restored", item.Id, language.Code, details: $"revision={revision.Id}");
+        if (language == item.SourceLanguage)
+        {
+            items.ReopenReviewOnChange(item, now);
+        }
         var restored = variant;
         return (await items.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, restored.Version));
     }

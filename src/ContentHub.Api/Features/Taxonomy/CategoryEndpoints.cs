@@ -8,12 +8,12 @@ public static class CategoryEndpoints
 {
     public static IEndpointRouteBuilder MapCategoryEndpoints(this IEndpointRouteBuilder routes)
     {
-        var categories = routes.MapGroup("/api/v1/categories").WithTags("Categories");
+        var categories = routes.MapGroup("/api/v1/categories").WithTags("Categories").RequireAuthorization(Policies.Staff);
         categories.MapGet("/", ListCategories).WithName("ListCategories").WithSummary("Lists categories by slug, paged.").ProducesListProblems();
-        categories.MapPost("/", CreateCategory).WithName("CreateCategory").WithSummary("Creates a category.").ProducesCreateProblems();
+        categories.MapPost("/", CreateCategory).WithName("CreateCategory").WithSummary("Creates a category.").ProducesCreateProblems().RequireAuthorization(Policies.Admins);
         categories.MapGet("/{id}", GetCategory).WithName("GetCategory").WithSummary("Reads a category.").ProducesReadProblems();
-        categories.MapPut("/{id}", UpdateCategory).WithName("UpdateCategory").WithSummary("Replaces a category.").ProducesChangeProblems();
-        categories.MapDelete("/{id}", DeleteCategory).WithName("DeleteCategory").WithSummary("Deletes a category that no item or sub-category uses.").ProducesChangeProblems();
+        categories.MapPut("/{id}", UpdateCategory).WithName("UpdateCategory").WithSummary("Replaces a category.").ProducesChangeProblems().RequireAuthorization(Policies.Admins);
+        categories.MapDelete("/{id}", DeleteCategory).WithName("DeleteCategory").WithSummary("Deletes a category that no item or sub-category uses.").ProducesChangeProblems().RequireAuthorization(Policies.Admins);
         return routes;
     }
 

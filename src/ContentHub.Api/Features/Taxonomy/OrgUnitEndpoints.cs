@@ -8,12 +8,12 @@ public static class OrgUnitEndpoints
 {
     public static IEndpointRouteBuilder MapOrgUnitEndpoints(this IEndpointRouteBuilder routes)
     {
-        var units = routes.MapGroup("/api/v1/org-units").WithTags("Organisation units");
+        var units = routes.MapGroup("/api/v1/org-units").WithTags("Organisation units").RequireAuthorization(Policies.Staff);
         units.MapGet("/", ListOrgUnits).WithName("ListOrgUnits").WithSummary("Lists organisation units by code, paged.").ProducesListProblems();
-        units.MapPost("/", CreateOrgUnit).WithName("CreateOrgUnit").WithSummary("Creates an organisation unit.").ProducesCreateProblems();
+        units.MapPost("/", CreateOrgUnit).WithName("CreateOrgUnit").WithSummary("Creates an organisation unit.").ProducesCreateProblems().RequireAuthorization(Policies.Admins);
         units.MapGet("/{id}", GetOrgUnit).WithName("GetOrgUnit").WithSummary("Reads an organisation unit.").ProducesReadProblems();
-        units.MapPut("/{id}", UpdateOrgUnit).WithName("UpdateOrgUnit").WithSummary("Replaces an organisation unit.").ProducesChangeProblems();
-        units.MapDelete("/{id}", DeleteOrgUnit).WithName("DeleteOrgUnit").WithSummary("Deletes an organisation unit that owns no items.").ProducesChangeProblems();
+        units.MapPut("/{id}", UpdateOrgUnit).WithName("UpdateOrgUnit").WithSummary("Replaces an organisation unit.").ProducesChangeProblems().RequireAuthorization(Policies.Admins);
+        units.MapDelete("/{id}", DeleteOrgUnit).WithName("DeleteOrgUnit").WithSummary("Deletes an organisation unit that owns no items.").ProducesChangeProblems().RequireAuthorization(Policies.Admins);
         return routes;
     }
 

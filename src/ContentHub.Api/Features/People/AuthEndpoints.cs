@@ -1,0 +1,76 @@
+using System.Security.Claims;
+using ContentHub.Api.Features.Audit;
+using ContentHub.Api.Http;
+using ContentHub.Data.Identity;
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace ContentHub.Api.Features.People;
+
+/// <summary>Signing in for a bearer token, and refreshing it.</summary>
+public static class AuthEndpoints
+{
+    private const string WrongCredentials = "The user name or password is wrong, or the account is locked or inactive.";
+
+    public static IEndpointRouteBuilder MapAuthEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var auth = routes.MapGroup("/api/v1/auth").WithTags("Sign-in").AllowAnonymous();
+        auth.MapPost("/token", SignIn).WithName("SignIn").WithSummary("Signs in with user name and password for a bearer token.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        auth.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchanges a refresh token for a new access token.")
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+        return routes;
+    }
+
+    /// <summary>
+    /// Signs in. Answers the access token (send it as "Authorization: Bearer …"), its lifetime in
+    /// seconds and a refresh token. Repeated failures lock the account; every failure is audited.
+    /// </summary>
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(TokenRequest request, UserManager<AppUser> users, AuditLog audit, CancellationToken cancellationToken)
+    {
+        var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName.Trim());
+        if (user is null || !user.Active || await users.IsLockedOutAsync(user))
+        {
+            await audit.WriteAsync("auth.login-failed", request.UserName ?? string.Empty, details: user is null ? "unknown user" : "locked or inactive", cancellationToken: cancellationToken);
+            return Unauthorized();
+        }
+
+        if (!await users.CheckPasswordAsync(user, request.Password ?? string.Empty))
+        {
+            await users.AccessFailedAsync(user);
+            var locked = await users.IsLockedOutAsync(user);
+            await audit.WriteAsync("auth.login-failed", user.UserName!, details: locked ? "wrong password; account now locked" : "wrong password", cancellationToken: cancellationToken);
+            return Unauthorized();
+        }
+
+        await users.ResetAccessFailedCountAsync(user);
+        return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Local);
+    }
+
+    /// <summary>Exchanges a refresh token for new tokens, as long as the account is still active and unchanged.</summary>
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(
+        RefreshRequest request, UserManager<AppUser> users, IOptionsMonitor<BearerTokenOptions> tokenOptions, TimeProvider clock)
+    {
+        var ticket = tokenOptions.Get(AuthSchemes.Local).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
+            || ticket.Principal.FindFirstValue(StaffClaims.UserId) is not { } userId
+            || await users.FindByIdAsync(userId) is not { Active: true } user
+            || user.SecurityStamp != ticket.Principal.FindFirstValue(StaffClaims.SecurityStamp)
+            || await users.IsLockedOutAsync(user))
+        {
+            return Unauthorized();
+        }
+
+        return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Local);
+    }
+
+    // Only who the person is goes in the token; roles are read afresh on every request.
+    private static ClaimsPrincipal Principal(AppUser user) => new(new ClaimsIdentity(
+        [new Claim(StaffClaims.UserId, user.Id.ToString()), new Claim(ClaimTypes.Name, user.UserName!), new Claim(StaffClaims.SecurityStamp, user.SecurityStamp ?? string.Empty)],
+        AuthSchemes.Local));
+
+    private static ProblemHttpResult Unauthorized() =>
+        TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", detail: WrongCredentials, type: ProblemTypes.Unauthorized);
+}

@@ -1,0 +1,64 @@
+using ContentHub.Api.Features.Audit;
+using ContentHub.Api.Features.Workflow;
+using ContentHub.Data;
+using ContentHub.Domain.Content;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContentHub.Api.Features.Scheduling;
+
+/// <summary>
+/// Publishes and takes down what is due. Due rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> in
+/// one transaction, so several instances can run this at once and each item is handled exactly once.
+/// An item is published only if its approvals still cover its content at the due time; otherwise the
+/// schedule is cancelled and the audit log says why.
+/// </summary>
+public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, IOptions<SchedulingOptions> options, TimeProvider clock)
+{
+    public const string Actor = "scheduler";
+
+    /// <summary>The outcome of one look: how many items went up, came down, or lost their schedule.</summary>
+    public sealed record Result(int Published, int Unpublished, int Cancelled);
+
+    public async Task<Result> RunOnceAsync(CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var batch = options.Value.BatchSize;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+        var toPublish = await db.Database.SqlQuery<Guid>(
+                $"SELECT id AS \"Value\" FROM content_items WHERE state = 'Scheduled' AND publish_at <= {now} ORDER BY publish_at LIMIT {batch} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var toUnpublish = await db.Database.SqlQuery<Guid>(
+                $"SELECT id AS \"Value\" FROM content_items WHERE state = 'Published' AND unpublish_at <= {now} ORDER BY unpublish_at LIMIT {batch} FOR UPDATE SKIP LOCKED")
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (toPublish.Count + toUnpublish.Count == 0)
+        {
+            return new Result(0, 0, 0);
+        }
+
+        var items = await db.Items.Include(i => i.Variants).Where(i => toPublish.Contains(i.Id) || toUnpublish.Contains(i.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        int published = 0, unpublished = 0, cancelled = 0;
+        foreach (var item in items)
+        {
+            if (toUnpublish.Contains(item.Id))
+            {
+                item.MoveTo(EditorialState.Unpublished, now);
+                audit.Add("workflow.unpublish-scheduled", item.Id, fromState: nameof(EditorialState.Published), toState: item.State.ToString(), actor: Actor);
+                unpublished++;
+                continue;
+            }
+
+            var missing = (await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false)).MissingForPublication(item);
+            var to = missing.Count == 0 ? EditorialState.Published : EditorialState.Approved;
+            audit.Add(missing.Count == 0 ? "workflow.publish-scheduled" : "workflow.schedule-cancelled", item.Id,
+                fromState: nameof(EditorialState.Scheduled), toState: to.ToString(), details: missing.Count == 0 ? $"due {item.PublishAt:O}" : string.Join("; ", missing), actor: Actor);
+            item.MoveTo(to, now);
+            _ = missing.Count == 0 ? published++ : cancelled++;
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+        return new Result(published, unpublished, cancelled);
+    }
+}
