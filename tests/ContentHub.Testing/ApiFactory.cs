@@ -1,11 +1,14 @@
 using ContentHub.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContentHub.Testing;
 
 /// <summary>The real service, in memory, on its own database. Configuration goes in exactly as an operator's would.</summary>
-public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null) : WebApplicationFactory<Program>
 {
     public const string AdminPassword = "Admin-test-2026";
 
@@ -25,6 +28,11 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);
+        }
+
+        if (clock is not null)
+        {
+            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
         }
     }
 }

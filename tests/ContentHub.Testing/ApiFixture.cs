@@ -24,12 +24,15 @@ public class ApiFixture : IAsyncLifetime
     /// <summary>Extra configuration for the service under test.</summary>
     protected virtual IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
+    /// <summary>The clock the service runs on; null for the real one.</summary>
+    public virtual TimeProvider? Clock => null;
+
     public ContentHubDbContext CreateDbContext() => Factory.CreateDbContext();
 
     public async Task InitializeAsync()
     {
         var connectionString = await PostgresCluster.CreateDatabaseAsync(GetType().Name).ConfigureAwait(false);
-        _factory = new ApiFactory(connectionString, Settings);
+        _factory = new ApiFactory(connectionString, Settings, Clock);
         Anonymous = _factory.CreateClient();
         Client = await Staff.ClientAsync(_factory, "admin", ApiFactory.AdminPassword).ConfigureAwait(false);
         Given = new Given(Client);

@@ -77,9 +77,11 @@ public static class WorkflowEndpoints
         return TypedResults.Ok(await views.VariantAsync(item, variant, cancellationToken));
     }
 
+    // Accepts the kebab-case name in routes ("sign-off") and the name the item's allowedActions use ("SignOff").
     private static bool TryParseAction(string value, out WorkflowAction action)
     {
-        action = Enum.GetValues<WorkflowAction>().FirstOrDefault(a => string.Equals(WorkflowService.Kebab(a), value, StringComparison.OrdinalIgnoreCase));
-        return string.Equals(WorkflowService.Kebab(action), value, StringComparison.OrdinalIgnoreCase);
+        action = Enum.GetValues<WorkflowAction>().FirstOrDefault(a =>
+            string.Equals(WorkflowService.Kebab(a), value, StringComparison.OrdinalIgnoreCase) || string.Equals(a.ToString(), value, StringComparison.OrdinalIgnoreCase));
+        return string.Equals(WorkflowService.Kebab(action), value, StringComparison.OrdinalIgnoreCase) || string.Equals(action.ToString(), value, StringComparison.OrdinalIgnoreCase);
     }
 }
