@@ -1,7 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.RegularExpressions;
+using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.People;
 using ContentHub.Api.Http;
 using ContentHub.Testing;
 
@@ -32,6 +34,15 @@ public sealed class ServiceStartupTests
                 client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 var items = await client.GetFromJsonAsync<PagedResponse<ItemSummaryResponse>>("/api/v1/items", TestJson.Options);
                 itemCount = items!.TotalCount;
+
+                // Over real sockets the audit log records where a failed sign-in came from.
+                using (var failed = await client.PostAsJsonAsync("/api/v1/auth/token", new TokenRequest("editor", "wrong-password")))
+                {
+                    Assert.Equal(System.Net.HttpStatusCode.Unauthorized, failed.StatusCode);
+                }
+
+                var log = await client.GetFromJsonAsync<PagedResponse<AuditEntryResponse>>("/api/v1/audit?action=auth.login-failed", TestJson.Options);
+                Assert.Equal("127.0.0.1", Assert.Single(log!.Items).IpAddress);
                 Assert.InRange(itemCount, 28, 40);
                 serverPid = int.Parse(File.ReadLines(Path.Combine(folder, "data", "postmaster.pid")).First(), System.Globalization.CultureInfo.InvariantCulture);
                 Assert.True(Directory.Exists($"/proc/{serverPid}"));

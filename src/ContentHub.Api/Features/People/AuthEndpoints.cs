@@ -46,14 +46,14 @@ public static class AuthEndpoints
         }
 
         await users.ResetAccessFailedCountAsync(user);
-        return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Local);
+        return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Token);
     }
 
     /// <summary>Exchanges a refresh token for new tokens, as long as the account is still active and unchanged.</summary>
     public static async Task<Results<SignInHttpResult, ProblemHttpResult>> Refresh(
         RefreshRequest request, UserManager<AppUser> users, IOptionsMonitor<BearerTokenOptions> tokenOptions, TimeProvider clock)
     {
-        var ticket = tokenOptions.Get(AuthSchemes.Local).RefreshTokenProtector.Unprotect(request.RefreshToken);
+        var ticket = tokenOptions.Get(AuthSchemes.Token).RefreshTokenProtector.Unprotect(request.RefreshToken);
         if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
             || ticket.Principal.FindFirstValue(StaffClaims.UserId) is not { } userId
             || await users.FindByIdAsync(userId) is not { Active: true } user
@@ -63,13 +63,13 @@ public static class AuthEndpoints
             return Unauthorized();
         }
 
-        return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Local);
+        return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Token);
     }
 
     // Only who the person is goes in the token; roles are read afresh on every request.
     private static ClaimsPrincipal Principal(AppUser user) => new(new ClaimsIdentity(
         [new Claim(StaffClaims.UserId, user.Id.ToString()), new Claim(ClaimTypes.Name, user.UserName!), new Claim(StaffClaims.SecurityStamp, user.SecurityStamp ?? string.Empty)],
-        AuthSchemes.Local));
+        AuthSchemes.Token));
 
     private static ProblemHttpResult Unauthorized() =>
         TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Not signed in", detail: WrongCredentials, type: ProblemTypes.Unauthorized);

@@ -3,6 +3,7 @@ using ContentHub.Data;
 using ContentHub.Data.Identity;
 using ContentHub.Data.Security;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Identity;
@@ -38,7 +39,8 @@ public static class AuthSetup
         var authentication = services.AddAuthentication(AuthSchemes.Default)
             .AddPolicyScheme(AuthSchemes.Default, "Bearer token", scheme => scheme.ForwardDefaultSelector = context =>
                 auth.External.Enabled && LooksLikeJwt(context.Request) ? AuthSchemes.External : AuthSchemes.Local)
-            .AddBearerToken(AuthSchemes.Local, tokens =>
+            .AddScheme<AuthenticationSchemeOptions, StaffTokenHandler>(AuthSchemes.Local, scheme => scheme.ForwardChallenge = AuthSchemes.Token)
+            .AddBearerToken(AuthSchemes.Token, tokens =>
             {
                 tokens.BearerTokenExpiration = auth.AccessTokenLifetime;
                 tokens.RefreshTokenExpiration = auth.RefreshTokenLifetime;
@@ -51,10 +53,25 @@ public static class AuthSetup
                 jwt.Audience = auth.External.Audience;
                 jwt.RequireHttpsMetadata = auth.External.RequireHttpsMetadata;
                 jwt.MapInboundClaims = false;
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnTokenValidated = async context =>
+                    {
+                        var principal = await context.HttpContext.RequestServices.GetRequiredService<StaffPrincipals>().FromExternalTokenAsync(context.Principal!).ConfigureAwait(false);
+                        if (principal is null)
+                        {
+                            context.Fail("The token names nobody.");
+                        }
+                        else
+                        {
+                            context.Principal = principal;
+                        }
+                    },
+                };
             });
         }
 
-        services.AddScoped<IClaimsTransformation, StaffClaimsTransformation>();
+        services.AddScoped<StaffPrincipals>();
         services.AddAuthorization(Policies.Configure);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();

@@ -3,7 +3,6 @@ using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Data.Identity;
 using ContentHub.Domain.People;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -14,34 +13,22 @@ namespace ContentHub.Api.Features.People;
 /// and security stamp: roles, unit and languages are read from the database on every request, so a
 /// deactivated account, a password reset or a change of roles takes effect at once, on every
 /// instance. Tokens of the external provider carry their own roles, mapped by name.
+/// Null means the token no longer stands for anyone allowed in.
 /// </summary>
-public sealed class StaffClaimsTransformation(ContentHubDbContext db, IOptions<AuthOptions> options, TimeProvider clock) : IClaimsTransformation
+public sealed class StaffPrincipals(ContentHubDbContext db, IOptions<AuthOptions> options, TimeProvider clock)
 {
-    public async Task<ClaimsPrincipal> TransformAsync(ClaimsPrincipal principal)
-    {
-        var identity = principal.Identity as ClaimsIdentity;
-        if (identity is not { IsAuthenticated: true } || principal.HasClaim(c => c.Type == StaffClaims.Resolved))
-        {
-            return principal;
-        }
-
-        return identity.AuthenticationType == AuthSchemes.Local
-            ? await FromDatabaseAsync(principal).ConfigureAwait(false)
-            : await FromExternalTokenAsync(principal).ConfigureAwait(false);
-    }
-
-    private async Task<ClaimsPrincipal> FromDatabaseAsync(ClaimsPrincipal principal)
+    public async Task<ClaimsPrincipal?> FromOwnTokenAsync(ClaimsPrincipal principal)
     {
         if (!Guid.TryParse(principal.FindFirstValue(StaffClaims.UserId), out var userId))
         {
-            return Anonymous();
+            return null;
         }
 
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == userId).ConfigureAwait(false);
         if (user is null || !user.Active || user.SecurityStamp != principal.FindFirstValue(StaffClaims.SecurityStamp)
             || user.LockoutEnd > clock.GetUtcNow())
         {
-            return Anonymous();
+            return null;
         }
 
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
@@ -50,13 +37,13 @@ public sealed class StaffClaimsTransformation(ContentHubDbContext db, IOptions<A
         return Build(AuthSchemes.Local, user.UserName!, roles, user.OrgUnitId, user.TranslatorLanguages, userId);
     }
 
-    private async Task<ClaimsPrincipal> FromExternalTokenAsync(ClaimsPrincipal principal)
+    public async Task<ClaimsPrincipal?> FromExternalTokenAsync(ClaimsPrincipal principal)
     {
         var external = options.Value.External;
         var name = principal.FindFirstValue(external.NameClaim) ?? principal.FindFirstValue("sub");
         if (string.IsNullOrEmpty(name))
         {
-            return Anonymous();
+            return null;
         }
 
         var roles = principal.FindAll(external.RoleClaim).Select(c => c.Value)
@@ -88,6 +75,4 @@ public sealed class StaffClaimsTransformation(ContentHubDbContext db, IOptions<A
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme, ClaimTypes.Name, ClaimTypes.Role));
     }
-
-    private static ClaimsPrincipal Anonymous() => new(new ClaimsIdentity());
 }
