@@ -145,7 +145,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
         var changed = await users.ChangePasswordAsync(user, request.CurrentPassword ?? string.Empty, request.NewPassword ?? string.Empty).ConfigureAwait(false);
         if (!changed.Succeeded)
         {
-            return Refused<bool>(changed, "newPassword");
+            return Refused<bool>(changed, passwordField: "newPassword");
         }
 
         audit.Add("user.password-changed", subject: Subject(user));
@@ -196,12 +196,18 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
     private static string Describe(IEnumerable<string> roles, AppUser user) =>
         $"roles={string.Join(",", roles.Order(StringComparer.Ordinal))} unit={user.OrgUnitId} languages={string.Join(",", user.TranslatorLanguages)}";
 
-    private static Outcome<T> Refused<T>(IdentityResult result, string field = "userName")
+    private static Outcome<T> Refused<T>(IdentityResult result, string passwordField = "password")
     {
         var errors = new FieldErrors();
         foreach (var error in result.Errors)
         {
-            errors.Add(error.Code.Contains("Password", StringComparison.Ordinal) ? "password" : field, error.Description);
+            var field = error.Code switch
+            {
+                "PasswordMismatch" => "currentPassword",
+                _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => passwordField,
+                _ => "userName",
+            };
+            errors.Add(field, error.Description);
         }
 
         return errors.ToOutcome<T>();

@@ -1,0 +1,130 @@
+using System.Net;
+using System.Text;
+using ContentHub.Domain.People;
+using ContentHub.Testing;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ContentHub.Api.Tests.People;
+
+/// <summary>
+/// Every route the service maps, against every role and anonymous. The routes are read from the
+/// running service, so a new route without an entry in <see cref="Allowed"/> fails this test.
+/// Anonymous callers get 401, callers without the route's role 403, and callers with it anything
+/// else (the requests use unknown ids and empty bodies, so they end in 400 or 404 without side effects).
+/// </summary>
+public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+    private static readonly Role[] Editors = [Role.Admin, Role.Editor];
+    private static readonly Role[] Writers = [Role.Admin, Role.Editor, Role.Translator];
+    private static readonly Role[] Admins = [Role.Admin];
+    private static readonly Role[] AuditReaders = [Role.Admin, Role.Lead];
+
+    /// <summary>Who may call each route (by operation id); null means anyone, signed in or not.</summary>
+    private static readonly Dictionary<string, Role[]?> Allowed = new()
+    {
+        ["SignIn"] = null,
+        ["RefreshToken"] = null,
+        ["GetMe"] = Everyone,
+        ["ChangeMyPassword"] = Everyone,
+        ["ListUsers"] = Admins,
+        ["CreateUser"] = Admins,
+        ["GetUser"] = Admins,
+        ["UpdateUser"] = Admins,
+        ["ResetPassword"] = Admins,
+        ["ListItems"] = Everyone,
+        ["GetItem"] = Everyone,
+        ["CreateItem"] = Editors,
+        ["UpdateItem"] = Editors,
+        ["DeleteItem"] = Editors,
+        ["GetVariant"] = Everyone,
+        ["PutVariant"] = Writers,
+        ["DeleteVariant"] = Writers,
+        ["ListRevisions"] = Everyone,
+        ["GetRevision"] = Everyone,
+        ["DiffRevisions"] = Everyone,
+        ["RestoreRevision"] = Writers,
+        ["ListCategories"] = Everyone,
+        ["GetCategory"] = Everyone,
+        ["CreateCategory"] = Admins,
+        ["UpdateCategory"] = Admins,
+        ["DeleteCategory"] = Admins,
+        ["ListOrgUnits"] = Everyone,
+        ["GetOrgUnit"] = Everyone,
+        ["CreateOrgUnit"] = Admins,
+        ["UpdateOrgUnit"] = Admins,
+        ["DeleteOrgUnit"] = Admins,
+        ["TakeWorkflowStep"] = Everyone,
+        ["ApproveVariant"] = Everyone,
+        ["SignOffVariant"] = Everyone,
+        ["WithdrawVariant"] = Everyone,
+        ["ListComments"] = Everyone,
+        ["AddComment"] = Everyone,
+        ["ListAuditEntries"] = AuditReaders,
+        ["ExportAuditEntries"] = AuditReaders,
+    };
+
+    [Fact]
+    public async Task Every_route_answers_each_role_as_designed()
+    {
+        var routes = api.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Select(e => (Name: e.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName, Method: e.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods.Single(), e.RoutePattern.RawText!))
+            .ToList();
+        Assert.All(routes, route => Assert.True(route.Name is not null && Allowed.ContainsKey(route.Name), $"{route.Method} {route.Item3} has no entry in the matrix."));
+        Assert.Equal(Allowed.Count, routes.Count);
+
+        var unit = await api.Given.OrgUnitAsync();
+        var clients = new Dictionary<Role, HttpClient> { [Role.Admin] = api.Client };
+        foreach (var role in Everyone.Where(r => r != Role.Admin))
+        {
+            clients[role] = (await Staff.NewAsync(api.Factory, [role], unit.Id, role == Role.Translator ? ["en"] : null)).Client;
+        }
+
+        var failures = new List<string>();
+        foreach (var (name, method, pattern) in routes)
+        {
+            var allowed = Allowed[name!];
+            var url = "/" + pattern.TrimStart('/')
+                .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{language}", "en", StringComparison.Ordinal)
+                .Replace("{revisionId}", "1", StringComparison.Ordinal)
+                .Replace("{action}", "no-such-step", StringComparison.Ordinal);
+            url += name == "DiffRevisions" ? "?to=2" : string.Empty;
+
+            var anonymous = await SendAsync(api.Anonymous, method!, url);
+            Check(failures, $"anonymous {method} {url}", anonymous, allowed is null ? null : HttpStatusCode.Unauthorized);
+            foreach (var (role, client) in clients)
+            {
+                var status = await SendAsync(client, method!, url);
+                Check(failures, $"{role} {method} {url}", status, allowed is null || allowed.Contains(role) ? null : HttpStatusCode.Forbidden);
+            }
+        }
+
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    // Expected null: anything but 401 or 403 (and never a 500).
+    private static void Check(List<string> failures, string what, HttpStatusCode actual, HttpStatusCode? expected)
+    {
+        var ok = expected is { } status
+            ? actual == status
+            : actual is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden) && (int)actual < 500;
+        if (!ok)
+        {
+            failures.Add($"{what}: got {(int)actual}, expected {(expected is null ? "neither 401 nor 403" : ((int)expected).ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+        }
+    }
+
+    private static async Task<HttpStatusCode> SendAsync(HttpClient client, string method, string url)
+    {
+        using var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        return response.StatusCode;
+    }
+}
