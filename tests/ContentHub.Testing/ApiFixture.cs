@@ -29,7 +29,7 @@ public class ApiFixture : IAsyncLifetime
 
     public ContentHubDbContext CreateDbContext() => Factory.CreateDbContext();
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var connectionString = await PostgresCluster.CreateDatabaseAsync(GetType().Name).ConfigureAwait(false);
         _factory = new ApiFactory(connectionString, Settings, Clock);
@@ -38,7 +38,7 @@ public class ApiFixture : IAsyncLifetime
         Given = new Given(Client);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         Anonymous.Dispose();
