@@ -70,6 +70,21 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
     }
 
     [Fact]
+    public async Task Every_demo_person_signs_in_with_the_password_the_readme_lists()
+    {
+        foreach (var person in DemoContentSeeder.People)
+        {
+            using var client = await Staff.ClientAsync(api.Factory, person.UserName, person.Password);
+            var me = await client.GetFromJsonAsync<Api.Features.People.MeResponse>("/api/v1/me", TestJson.Options);
+            Assert.Equal([person.Role.ToString()], me!.Roles);
+            Assert.NotNull(me.OrgUnitId);
+        }
+
+        var readme = await File.ReadAllTextAsync(Path.Combine(Repository.Root, "README.md"));
+        Assert.All(DemoContentSeeder.People, person => Assert.Contains($"`{person.UserName}` | `{person.Password}`", readme, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Seeding_again_changes_nothing()
     {
         await using var before = api.CreateDbContext();

@@ -15,7 +15,7 @@ public sealed class OpenApiDocumentTests(ApiFixture api) : IClassFixture<ApiFixt
     public async Task The_committed_document_is_the_one_the_service_serves()
     {
         var served = await api.Client.GetStringAsync("/swagger/v1/swagger.json");
-        var path = Path.Combine(RepositoryRoot(), "openapi", "contenthub.v1.json");
+        var path = Path.Combine(Repository.Root, "openapi", "contenthub.v1.json");
         var formatted = JsonNode.Parse(served)!.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) + "\n";
 
         if (Environment.GetEnvironmentVariable(UpdateVariable) == "1")
@@ -42,18 +42,5 @@ public sealed class OpenApiDocumentTests(ApiFixture api) : IClassFixture<ApiFixt
             Assert.False(string.IsNullOrEmpty(operation.Value!["operationId"]?.GetValue<string>()), operation.Key);
             Assert.False(string.IsNullOrEmpty(operation.Value!["summary"]?.GetValue<string>()), operation.Key);
         });
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ContentHub.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("The repository root (with ContentHub.sln) was not found above " + AppContext.BaseDirectory);
     }
 }
