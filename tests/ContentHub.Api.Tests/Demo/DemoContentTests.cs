@@ -3,6 +3,7 @@ using System.Text;
 using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Http;
+using ContentHub.Domain.Workflow;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Text;
@@ -30,6 +31,23 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
         Assert.Equal(LanguageTag.All.Select(l => l.Code).Order(StringComparer.Ordinal), page.Items.SelectMany(i => i.Languages).Distinct().Order(StringComparer.Ordinal));
         Assert.True(page.Items.Count(i => i.Languages.Count == 6) >= 10);
         Assert.Contains(page.Items, i => i.Sensitive);
+    }
+
+    [Fact]
+    public async Task Most_of_the_demo_went_through_the_workflow_to_publication_under_four_eyes()
+    {
+        var page = (await api.Client.GetFromJsonAsync<PagedResponse<ItemSummaryResponse>>("/api/v1/items?pageSize=100", TestJson.Options))!;
+        var states = page.Items.GroupBy(i => i.State).ToDictionary(g => g.Key, g => g.Count());
+        Assert.True(states[EditorialState.Published] >= 15, string.Join(", ", states));
+        Assert.Contains(EditorialState.Draft, states.Keys);
+        Assert.Contains(EditorialState.InReview, states.Keys);
+
+        var sensitive = page.Items.First(i => i.Sensitive && i.State == EditorialState.Published);
+        var item = (await api.Client.GetFromJsonAsync<ItemResponse>($"/api/v1/items/{sensitive.Id}", TestJson.Options))!;
+        Assert.True(item.SignOff!.Current);
+        Assert.All(item.Variants, v => Assert.True(v.Cleared));
+        Assert.NotEqual(item.CreatedBy, item.Review!.By);
+        Assert.NotEqual(item.Review.By, item.SignOff.By);
     }
 
     [Fact]

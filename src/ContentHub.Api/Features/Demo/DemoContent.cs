@@ -20,5 +20,6 @@ public sealed record DemoContent(IReadOnlyList<DemoContent.Unit> OrgUnits, IRead
         IReadOnlyList<string>? Tags = null,
         bool Sensitive = false,
         VideoFields? Video = null,
-        PromoFields? Promo = null);
+        PromoFields? Promo = null,
+        EditorialState State = EditorialState.Draft);
 }

@@ -3,9 +3,12 @@ using System.Text.Json.Serialization;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Taxonomy;
+using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using ContentHub.Data;
+using ContentHub.Domain.Content;
 using ContentHub.Domain.People;
+using ContentHub.Domain.Workflow;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Api.Features.Demo;
@@ -15,7 +18,8 @@ namespace ContentHub.Api.Features.Demo;
 /// rendered and revisioned like anything an editor writes. Runs only on an empty database.
 /// </summary>
 public sealed partial class DemoContentSeeder(
-    ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, AccountsBootstrap accounts, CurrentUser user, ILogger<DemoContentSeeder> logger)
+    ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, WorkflowService workflow,
+    AccountsBootstrap accounts, CurrentUser user, ILogger<DemoContentSeeder> logger)
 {
     public const string Actor = "demo";
 
@@ -88,11 +92,41 @@ public sealed partial class DemoContentSeeder(
         {
             Expect(await items.PutVariantAsync(created.Id, language, variant, ifMatch: null, Actor, cancellationToken).ConfigureAwait(false), $"{source.Title} ({language})");
         }
+
+        await AdvanceAsync(created.Id, item, source.Title, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Through the real workflow, with a distinct reviewer and lead, so the demo obeys four eyes like everyone else.
+    private async Task AdvanceAsync(Guid id, DemoContent.Item item, string title, CancellationToken cancellationToken)
+    {
+        (EditorialState Reached, string Actor, WorkflowAction Action)[] path =
+        [
+            (EditorialState.InReview, Actor, WorkflowAction.Submit),
+            (EditorialState.Approved, "demo-reviewer", WorkflowAction.Approve),
+            (EditorialState.Published, "demo-lead", WorkflowAction.SignOff),
+            (EditorialState.Published, Actor, WorkflowAction.Publish),
+        ];
+        foreach (var (reached, actor, action) in path)
+        {
+            if (item.State < reached || (action == WorkflowAction.SignOff && !item.Sensitive))
+            {
+                continue;
+            }
+
+            user.ActAsSystem(actor);
+            var current = Expect(await items.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } found ? found : null, title);
+            Expect(await workflow.TakeAsync(id, action, new WorkflowRequest(), ETags.Format(current.Version), cancellationToken).ConfigureAwait(false), $"{title}: {action}");
+        }
+
+        user.ActAsSystem(Actor);
     }
 
     private static T Expect<T>(Outcome<T> outcome, string what) => outcome is Outcome<T>.Done done
         ? done.Value
         : throw new InvalidOperationException($"Demo content '{what}' was refused: {outcome}");
+
+    private static T Expect<T>(T? value, string what)
+        where T : class => value ?? throw new InvalidOperationException($"Demo content '{what}' vanished while it was loaded.");
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the demo content: {Items} items, {Categories} categories, {Units} organisation units")]
     private static partial void LogSeeded(ILogger logger, int items, int categories, int units);
