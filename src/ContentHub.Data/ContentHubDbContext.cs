@@ -2,6 +2,7 @@ using ContentHub.Data.Identity;
 using ContentHub.Data.Security;
 using ContentHub.Domain.Audit;
 using ContentHub.Domain.Content;
+using ContentHub.Domain.Portals;
 using ContentHub.Domain.Revisions;
 using ContentHub.Domain.Taxonomy;
 using ContentHub.Domain.Workflow;
@@ -30,6 +31,10 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<Portal> Portals => Set<Portal>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using ContentHub.Api.Features.Comments;
 using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.People;
+using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.Rendering;
 using ContentHub.Api.Features.Revisions;
 using ContentHub.Api.Features.Scheduling;
@@ -33,6 +34,7 @@ public static class FeatureSetup
         services.AddScoped<VariantApprovals>();
         services.AddScoped<AuditLog>();
         services.AddScoped<ScheduledPublisher>();
+        services.AddScoped<PortalService>();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublishingWorker>();
         return services;
@@ -49,5 +51,6 @@ public static class FeatureSetup
             .MapOrgUnitEndpoints()
             .MapWorkflowEndpoints()
             .MapCommentEndpoints()
-            .MapAuditEndpoints();
+            .MapAuditEndpoints()
+            .MapPortalEndpoints();
 }

@@ -21,6 +21,9 @@ public static class Policies
     /// <summary>Admins and leads: read the audit log.</summary>
     public const string AuditReaders = "audit-readers";
 
+    /// <summary>Portals, by their API key.</summary>
+    public const string Portals = "portals";
+
     /// <summary>Admins only: people, units, categories.</summary>
     public const string Admins = "admins";
 
@@ -31,6 +34,7 @@ public static class Policies
         options.AddPolicy(Writers, policy => policy.RequireRole(nameof(Role.Admin), nameof(Role.Editor), nameof(Role.Translator)));
         options.AddPolicy(AuditReaders, policy => policy.RequireRole(nameof(Role.Admin), nameof(Role.Lead)));
         options.AddPolicy(Admins, policy => policy.RequireRole(nameof(Role.Admin)));
+        options.AddPolicy(Portals, policy => policy.RequireClaim("contenthub:portal"));
         // Nothing is open by accident: a route without its own policy needs a signed-in staff member.
         options.FallbackPolicy = options.GetPolicy(Staff);
     }

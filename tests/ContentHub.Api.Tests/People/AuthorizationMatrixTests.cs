@@ -21,6 +21,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
     private static readonly Role[] Admins = [Role.Admin];
     private static readonly Role[] AuditReaders = [Role.Admin, Role.Lead];
 
+    /// <summary>Routes for portals: only an API key opens them, so every staff token gets 401 too.</summary>
+    private static readonly Role[] PortalKeyOnly = [];
+
     /// <summary>Who may call each route (by operation id); null means anyone, signed in or not.</summary>
     private static readonly Dictionary<string, Role[]?> Allowed = new()
     {
@@ -63,6 +66,15 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["AddComment"] = Everyone,
         ["ListAuditEntries"] = AuditReaders,
         ["ExportAuditEntries"] = AuditReaders,
+        ["ListPortals"] = Admins,
+        ["CreatePortal"] = Admins,
+        ["GetPortal"] = Admins,
+        ["UpdatePortal"] = Admins,
+        ["DeletePortal"] = Admins,
+        ["ListApiKeys"] = Admins,
+        ["IssueApiKey"] = Admins,
+        ["RevokeApiKey"] = Admins,
+        ["GetOwnPortal"] = PortalKeyOnly,
     };
 
     [Fact]
@@ -89,7 +101,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
                 .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{language}", "en", StringComparison.Ordinal)
                 .Replace("{revisionId}", "1", StringComparison.Ordinal)
-                .Replace("{action}", "no-such-step", StringComparison.Ordinal);
+                .Replace("{action}", "no-such-step", StringComparison.Ordinal)
+                .Replace("{keyId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             url += name == "DiffRevisions" ? "?to=2" : string.Empty;
 
             var anonymous = await SendAsync(api.Anonymous, method!, url);
@@ -97,7 +110,9 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
             foreach (var (role, client) in clients)
             {
                 var status = await SendAsync(client, method!, url);
-                Check(failures, $"{role} {method} {url}", status, allowed is null || allowed.Contains(role) ? null : HttpStatusCode.Forbidden);
+                var expected = allowed is null || allowed.Contains(role) ? (HttpStatusCode?)null
+                    : ReferenceEquals(allowed, PortalKeyOnly) ? HttpStatusCode.Unauthorized : HttpStatusCode.Forbidden;
+                Check(failures, $"{role} {method} {url}", status, expected);
             }
         }
 

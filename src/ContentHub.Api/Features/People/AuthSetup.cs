@@ -40,6 +40,7 @@ public static class AuthSetup
             .AddPolicyScheme(AuthSchemes.Default, "Bearer token", scheme => scheme.ForwardDefaultSelector = context =>
                 auth.External.Enabled && LooksLikeJwt(context.Request) ? AuthSchemes.External : AuthSchemes.Local)
             .AddScheme<AuthenticationSchemeOptions, StaffTokenHandler>(AuthSchemes.Local, scheme => scheme.ForwardChallenge = AuthSchemes.Token)
+            .AddScheme<AuthenticationSchemeOptions, Portals.ApiKeyHandler>(Portals.ApiKeyHandler.SchemeName, _ => { })
             .AddBearerToken(AuthSchemes.Token, tokens =>
             {
                 tokens.BearerTokenExpiration = auth.AccessTokenLifetime;
