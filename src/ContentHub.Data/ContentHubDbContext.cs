@@ -3,6 +3,7 @@ using ContentHub.Data.Security;
 using ContentHub.Domain.Audit;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Portals;
+using ContentHub.Domain.Publishing;
 using ContentHub.Domain.Revisions;
 using ContentHub.Domain.Taxonomy;
 using ContentHub.Domain.Workflow;
@@ -35,6 +36,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
     public DbSet<Portal> Portals => Set<Portal>();
 
     public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<PublishedEntry> PublishedEntries => Set<PublishedEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -4,6 +4,7 @@ using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Portals;
+using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Features.Rendering;
 using ContentHub.Api.Features.Revisions;
 using ContentHub.Api.Features.Scheduling;
@@ -35,6 +36,7 @@ public static class FeatureSetup
         services.AddScoped<AuditLog>();
         services.AddScoped<ScheduledPublisher>();
         services.AddScoped<PortalService>();
+        services.AddScoped<PublicationProjector>();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublishingWorker>();
         return services;

@@ -1,5 +1,6 @@
 using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.People;
+using ContentHub.Api.Features.Publishing;
 using ContentHub.Data;
 using ContentHub.Data.Embedded;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,7 @@ public static class DatabaseStartup
         if (options.MigrateOnStartup == true)
         {
             await scope.ServiceProvider.GetRequiredService<ContentHubDbContext>().MigrateContentHubAsync().ConfigureAwait(false);
+            await scope.ServiceProvider.GetRequiredService<PublicationProjector>().BackfillAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
         await scope.ServiceProvider.GetRequiredService<AccountsBootstrap>().EnsureRolesAndAdministratorAsync().ConfigureAwait(false);

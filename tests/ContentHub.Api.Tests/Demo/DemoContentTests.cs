@@ -48,6 +48,11 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
         Assert.All(item.Variants, v => Assert.True(v.Cleared));
         Assert.NotEqual(item.CreatedBy, item.Review!.By);
         Assert.NotEqual(item.Review.By, item.SignOff.By);
+
+        // Portals will read the published entries: one per cleared language of each published item.
+        await using var db = api.CreateDbContext();
+        Assert.Equal(states[EditorialState.Published], await db.PublishedEntries.Select(e => e.ItemId).Distinct().CountAsync());
+        Assert.Equal(item.Variants.Count, await db.PublishedEntries.CountAsync(e => e.ItemId == sensitive.Id));
     }
 
     [Fact]

@@ -74,6 +74,11 @@ public sealed class EditorialFlowTests(ClockedFixture api) : IClassFixture<Clock
         var published = (await api.Client.GetFromJsonAsync<ItemResponse>($"/api/v1/items/{item.Id}", TestJson.Options))!;
         Assert.Equal(EditorialState.Published, published.State);
         Assert.Equal(due, published.PublishedAt);
+        await using (var db = api.CreateDbContext())
+        {
+            var entry = Assert.Single(db.PublishedEntries.Where(e => e.ItemId == item.Id));
+            Assert.Equal((due, request.Variant.Title), (entry.PublishedAt, entry.Title));
+        }
 
         var log = (await api.Client.GetFromJsonAsync<PagedResponse<AuditEntryResponse>>($"/api/v1/audit?itemId={item.Id}&pageSize=100", TestJson.Options))!;
         Assert.Equal(

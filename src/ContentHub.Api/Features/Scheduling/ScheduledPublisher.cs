@@ -1,4 +1,5 @@
 using ContentHub.Api.Features.Audit;
+using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Features.Workflow;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -13,7 +14,7 @@ namespace ContentHub.Api.Features.Scheduling;
 /// An item is published only if its approvals still cover its content at the due time; otherwise the
 /// schedule is cancelled and the audit log says why.
 /// </summary>
-public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, IOptions<SchedulingOptions> options, TimeProvider clock)
+public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, PublicationProjector publication, IOptions<SchedulingOptions> options, TimeProvider clock)
 {
     public const string Actor = "scheduler";
 
@@ -44,6 +45,7 @@ public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, I
             if (toUnpublish.Contains(item.Id))
             {
                 item.MoveTo(EditorialState.Unpublished, now);
+                await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
                 audit.Add("workflow.unpublish-scheduled", item.Id, fromState: nameof(EditorialState.Published), toState: item.State.ToString(), actor: Actor);
                 unpublished++;
                 continue;
@@ -54,6 +56,7 @@ public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, I
             audit.Add(missing.Count == 0 ? "workflow.publish-scheduled" : "workflow.schedule-cancelled", item.Id,
                 fromState: nameof(EditorialState.Scheduled), toState: to.ToString(), details: missing.Count == 0 ? $"due {item.PublishAt:O}" : string.Join("; ", missing), actor: Actor);
             item.MoveTo(to, now);
+            await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
             _ = missing.Count == 0 ? published++ : cancelled++;
         }
 

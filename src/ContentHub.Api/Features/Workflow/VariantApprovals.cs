@@ -1,5 +1,6 @@
 using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -14,7 +15,7 @@ namespace ContentHub.Api.Features.Workflow;
 /// Languages publish on their own: once the item itself is approved, each further language is
 /// approved (and, for a sensitive item, signed off) by itself, and can be withdrawn by itself.
 /// </summary>
-public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, CurrentUser user, AuditLog audit, TimeProvider clock)
+public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, CurrentUser user, AuditLog audit, PublicationProjector publication, TimeProvider clock)
 {
     private static readonly EditorialState[] ApprovedStates =
         [EditorialState.Approved, EditorialState.Scheduled, EditorialState.Published, EditorialState.Unpublished];
@@ -78,6 +79,7 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
         }
 
         db.Entry(variant).Property(v => v.Version).OriginalValue = variant.Version;
+        await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
         audit.Add(step switch { VariantStep.Approve => "variant.approve", VariantStep.SignOff => "variant.sign-off", _ => "variant.withdraw" }, item.Id, language.Code, details: $"revision={revision}");
         return (await items.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, variant));
     }

@@ -1,5 +1,6 @@
 using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -13,7 +14,7 @@ namespace ContentHub.Api.Features.Workflow;
 /// the table cannot say: four eyes (nobody approves or signs off their own work, and the lead is not
 /// the reviewer), approvals bound to exact revisions, and the content being ready to publish.
 /// </summary>
-public sealed class WorkflowService(ContentHubDbContext db, ItemService items, ItemAccess access, AuditLog audit, TimeProvider clock)
+public sealed class WorkflowService(ContentHubDbContext db, ItemService items, ItemAccess access, AuditLog audit, PublicationProjector publication, TimeProvider clock)
 {
     public async Task<Outcome<ContentItem>> TakeAsync(Guid itemId, WorkflowAction action, WorkflowRequest request, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -99,6 +100,7 @@ public sealed class WorkflowService(ContentHubDbContext db, ItemService items, I
         db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         // MoveTo keeps the times the new state uses (set above) and clears the others.
         item.MoveTo(transition.To, now);
+        await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
         audit.Add("workflow." + Kebab(action), item.Id, fromState: from.ToString(), toState: item.State.ToString(), details: details);
         return await items.SaveAsync(item, cancellationToken).ConfigureAwait(false);
     }

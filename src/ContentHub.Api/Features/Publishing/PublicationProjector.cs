@@ -1,0 +1,79 @@
+using ContentHub.Api.Features.Workflow;
+using ContentHub.Data;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Publishing;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Api.Features.Publishing;
+
+/// <summary>
+/// Keeps <see cref="PublishedEntry"/> rows in step with an item, in the caller's unit of work (the
+/// caller saves). A published item shows each language whose current text is cleared; a language
+/// whose text changed since its approval keeps showing the approved text; a withdrawn language, or
+/// every language of an item that is no longer published, disappears.
+/// </summary>
+public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider clock)
+{
+    public async Task RefreshAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
+        var entries = await db.PublishedEntries.Where(e => e.ItemId == item.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var now = clock.GetUtcNow();
+        if (item.State != EditorialState.Published)
+        {
+            db.PublishedEntries.RemoveRange(entries);
+            return;
+        }
+
+        foreach (var variant in item.Variants)
+        {
+            var entry = entries.Find(e => e.Language == variant.Language);
+            if (latest.IsCleared(item, variant))
+            {
+                if (entry is null)
+                {
+                    entry = PublishedEntry.For(item, variant);
+                    db.PublishedEntries.Add(entry);
+                    entries.Add(entry);
+                }
+
+                if (entry.RevisionId != variant.Review!.RevisionId || entry.PublishedAt != item.PublishedAt)
+                {
+                    entry.Show(item, variant, variant.Review.RevisionId, variant.Review.At, now);
+                }
+            }
+            else if (entry is not null && (variant.Withdrawn || variant.Review is null))
+            {
+                db.PublishedEntries.Remove(entry);
+                entries.Remove(entry);
+            }
+        }
+
+        // Languages deleted from the item altogether go too.
+        foreach (var orphan in entries.Where(e => item.FindVariant(e.Language) is null).ToList())
+        {
+            db.PublishedEntries.Remove(orphan);
+            entries.Remove(orphan);
+        }
+
+        foreach (var entry in entries)
+        {
+            entry.Follow(item, now);
+        }
+    }
+
+    /// <summary>Fills in entries for published items that have none, as after upgrading a database from before this table.</summary>
+    public async Task<int> BackfillAsync(CancellationToken cancellationToken)
+    {
+        var missing = await db.Items.Include(i => i.Variants)
+            .Where(i => i.State == EditorialState.Published && !db.PublishedEntries.Any(e => e.ItemId == i.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var item in missing)
+        {
+            await RefreshAsync(item, cancellationToken).ConfigureAwait(false);
+        }
+
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        return missing.Count;
+    }
+}

@@ -1,0 +1,31 @@
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Publishing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContentHub.Data.Configurations;
+
+internal sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<PublishedEntry>
+{
+    public void Configure(EntityTypeBuilder<PublishedEntry> builder)
+    {
+        builder.ToTable("PublishedEntries");
+        builder.HasKey(e => new { e.ItemId, e.Language });
+        builder.Property(e => e.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.Tags).HasColumnType("text[]");
+        builder.Property(e => e.Title).HasMaxLength(ContentVariant.MaxTitleLength);
+        builder.Property(e => e.Summary).HasMaxLength(ContentVariant.MaxSummaryLength);
+        builder.Property(e => e.Slug).HasMaxLength(Domain.Text.Slug.MaxLength);
+        builder.Property(e => e.SeoDescription).HasMaxLength(ContentVariant.MaxSeoDescriptionLength);
+        builder.Property(e => e.VideoUrl).HasMaxLength(WebAddress.MaxLength);
+        builder.Property(e => e.PosterUrl).HasMaxLength(WebAddress.MaxLength);
+        builder.Property(e => e.PromoAssetType).HasConversion<string>().HasMaxLength(20);
+        builder.Property(e => e.UsageRights).HasMaxLength(2000);
+        builder.HasOne<ContentItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
+
+        // A portal's usual questions: the newest in a language, of a kind, in a category.
+        builder.HasIndex(e => new { e.Language, e.Kind, e.PublishedAt, e.ItemId }).IsDescending(false, false, true, true);
+        builder.HasIndex(e => new { e.CategoryId, e.Language, e.PublishedAt, e.ItemId }).IsDescending(false, false, true, true);
+        builder.HasIndex(e => new { e.Kind, e.Language, e.Slug });
+    }
+}

@@ -1,0 +1,106 @@
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+
+namespace ContentHub.Domain.Publishing;
+
+/// <summary>
+/// An item as portals see it in one language: the last approved text of a published item, with the
+/// item's fields copied beside it. Rows change only when approvals or publication change, so an edit
+/// in progress never reaches portals, and a published item stays visible while its new text awaits review.
+/// </summary>
+public sealed class PublishedEntry
+{
+    private PublishedEntry()
+    {
+    }
+
+    public Guid ItemId { get; private set; }
+
+    public LanguageTag Language { get; private set; }
+
+    public ContentKind Kind { get; private set; }
+
+    public Guid CategoryId { get; private set; }
+
+    public Guid OrgUnitId { get; private set; }
+
+    public List<string> Tags { get; private set; } = [];
+
+    public string Title { get; private set; } = string.Empty;
+
+    public string? Summary { get; private set; }
+
+    public string BodyHtml { get; private set; } = string.Empty;
+
+    public string Slug { get; private set; } = string.Empty;
+
+    public string? SeoDescription { get; private set; }
+
+    public int? VideoDurationSeconds { get; private set; }
+
+    public string? VideoUrl { get; private set; }
+
+    public string? PosterUrl { get; private set; }
+
+    public PromoAssetType? PromoAssetType { get; private set; }
+
+    public string? UsageRights { get; private set; }
+
+    public DateOnly? RightsExpireOn { get; private set; }
+
+    /// <summary>The revision of this language's text that was approved and is shown.</summary>
+    public long RevisionId { get; private set; }
+
+    /// <summary>True for text a machine translated (the translation workflow sets it).</summary>
+    public bool MachineTranslated { get; private set; }
+
+    /// <summary>When a person approved this text.</summary>
+    public DateTimeOffset ReviewedAt { get; private set; }
+
+    public DateTimeOffset PublishedAt { get; private set; }
+
+    /// <summary>When a portal-visible change to this entry last happened.</summary>
+    public DateTimeOffset UpdatedAt { get; private set; }
+
+    /// <summary>When the item is due to come down, if it is.</summary>
+    public DateTimeOffset? UnpublishAt { get; private set; }
+
+    public static PublishedEntry For(ContentItem item, ContentVariant variant) => new() { ItemId = item.Id, Language = variant.Language };
+
+    /// <summary>Copies the approved text and the item's fields as they are now.</summary>
+    public void Show(ContentItem item, ContentVariant variant, long revisionId, DateTimeOffset reviewedAt, DateTimeOffset now)
+    {
+        Kind = item.Kind;
+        CategoryId = item.CategoryId;
+        OrgUnitId = item.OrgUnitId;
+        Tags = [.. item.Tags];
+        Title = variant.Title;
+        Summary = variant.Summary;
+        BodyHtml = variant.BodyHtml;
+        Slug = variant.Slug;
+        SeoDescription = variant.SeoDescription;
+        VideoDurationSeconds = item.Video?.DurationSeconds;
+        VideoUrl = item.Video?.VideoUrl.ToString();
+        PosterUrl = item.Video?.PosterUrl?.ToString();
+        PromoAssetType = item.Promo?.AssetType;
+        UsageRights = item.Promo?.UsageRights;
+        RightsExpireOn = item.Promo?.RightsExpireOn;
+        RevisionId = revisionId;
+        ReviewedAt = reviewedAt;
+        PublishedAt = item.PublishedAt ?? now;
+        UnpublishAt = item.UnpublishAt;
+        UpdatedAt = now;
+    }
+
+    /// <summary>Keeps the shown text, but follows the item's publication times. (The languages an item is available in are
+    /// read from the entries themselves, so that two languages approved at once cannot overwrite each other's list.)</summary>
+    public void Follow(ContentItem item, DateTimeOffset now)
+    {
+        if (UnpublishAt != item.UnpublishAt || PublishedAt != (item.PublishedAt ?? PublishedAt))
+        {
+            UnpublishAt = item.UnpublishAt;
+            PublishedAt = item.PublishedAt ?? PublishedAt;
+            UpdatedAt = now;
+        }
+    }
+}
