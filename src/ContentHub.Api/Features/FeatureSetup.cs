@@ -2,6 +2,7 @@ using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Comments;
 using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.OData;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.Publishing;
@@ -54,5 +55,6 @@ public static class FeatureSetup
             .MapWorkflowEndpoints()
             .MapCommentEndpoints()
             .MapAuditEndpoints()
-            .MapPortalEndpoints();
+            .MapPortalEndpoints()
+            .MapODataEndpoints();
 }

@@ -75,6 +75,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["IssueApiKey"] = Admins,
         ["RevokeApiKey"] = Admins,
         ["GetOwnPortal"] = PortalKeyOnly,
+        ["ODataServiceDocument"] = null,
+        ["ODataMetadata"] = null,
     };
 
     [Fact]

@@ -1,0 +1,133 @@
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
+using Microsoft.OData.Edm.Vocabularies;
+
+namespace ContentHub.OData;
+
+/// <summary>
+/// The EDM model portals query: each entity is an item as seen in one language. <c>Articles</c>,
+/// <c>Videos</c> and <c>PromoAssets</c> share the language-dependent properties; each navigates to
+/// its <c>Category</c>. The container is annotated with the OData conformance level it meets.
+/// </summary>
+public static class PortalModel
+{
+    /// <summary>The schema namespace of the model's types.</summary>
+    public const string Namespace = "ContentHub";
+
+    private const string CapabilitiesNamespace = "Org.OData.Capabilities.V1";
+
+    private static readonly string[] AssetTypes = ["Banner", "Brochure", "Infographic", "Photo", "Publication"];
+
+    /// <summary>The model, built once: EDM models are immutable and safe to share.</summary>
+    public static IEdmModel Instance { get; } = Build();
+
+    /// <summary>Names of the entity sets, as they appear in URLs.</summary>
+    public static class Sets
+    {
+        /// <summary>News and features.</summary>
+        public const string Articles = "Articles";
+
+        /// <summary>Videos, with their duration and hosted address.</summary>
+        public const string Videos = "Videos";
+
+        /// <summary>Banners, brochures, infographics, photos and publications.</summary>
+        public const string PromoAssets = "PromoAssets";
+
+        /// <summary>The categories entries are filed under, named in the served language.</summary>
+        public const string Categories = "Categories";
+    }
+
+    private static EdmModel Build()
+    {
+        var model = new EdmModel();
+        var category = new EdmEntityType(Namespace, "Category");
+        category.AddKeys(category.AddStructuralProperty("Id", EdmPrimitiveTypeKind.Guid, isNullable: false));
+        category.AddStructuralProperty("Slug", EdmPrimitiveTypeKind.String, isNullable: false);
+        category.AddStructuralProperty("Name", EdmPrimitiveTypeKind.String, isNullable: false);
+        category.AddStructuralProperty("Language", EdmPrimitiveTypeKind.String, isNullable: false);
+        category.AddStructuralProperty("ParentId", EdmPrimitiveTypeKind.Guid, isNullable: true);
+        model.AddElement(category);
+
+        var assetType = new EdmEnumType(Namespace, "PromoAssetType");
+        foreach (var (name, value) in AssetTypes.Select((name, value) => (name, value)))
+        {
+            assetType.AddMember(name, new EdmEnumMemberValue(value));
+        }
+
+        model.AddElement(assetType);
+
+        var article = Entry(model, "Article", category);
+        var video = Entry(model, "Video", category);
+        video.AddStructuralProperty("DurationSeconds", EdmPrimitiveTypeKind.Int32, isNullable: false);
+        video.AddStructuralProperty("VideoUrl", EdmPrimitiveTypeKind.String, isNullable: false);
+        video.AddStructuralProperty("PosterUrl", EdmPrimitiveTypeKind.String, isNullable: true);
+        var promo = Entry(model, "PromoAsset", category);
+        promo.AddStructuralProperty("AssetType", new EdmEnumTypeReference(assetType, isNullable: false));
+        promo.AddStructuralProperty("UsageRights", EdmPrimitiveTypeKind.String, isNullable: true);
+        promo.AddStructuralProperty("RightsExpireOn", EdmPrimitiveTypeKind.Date, isNullable: true);
+
+        var container = new EdmEntityContainer(Namespace, "Container");
+        var categories = container.AddEntitySet(Sets.Categories, category);
+        foreach (var (name, type) in new[] { (Sets.Articles, article), (Sets.Videos, video), (Sets.PromoAssets, promo) })
+        {
+            var set = container.AddEntitySet(name, type);
+            set.AddNavigationTarget((IEdmNavigationProperty)type.FindProperty("Category"), categories);
+        }
+
+        model.AddElement(container);
+        AnnotateConformance(model, container);
+        model.SetEdmxVersion(EdmConstants.EdmVersion401);
+        return model;
+    }
+
+    // Properties every kind has: the item as seen in one language.
+    private static EdmEntityType Entry(EdmModel model, string name, EdmEntityType category)
+    {
+        var type = new EdmEntityType(Namespace, name);
+        type.AddKeys(type.AddStructuralProperty("Id", EdmPrimitiveTypeKind.Guid, isNullable: false));
+        type.AddStructuralProperty("Language", EdmPrimitiveTypeKind.String, isNullable: false);
+        type.AddStructuralProperty("Title", EdmPrimitiveTypeKind.String, isNullable: false);
+        type.AddStructuralProperty("Summary", EdmPrimitiveTypeKind.String, isNullable: true);
+        type.AddStructuralProperty("Body", EdmPrimitiveTypeKind.String, isNullable: false);
+        type.AddStructuralProperty("Slug", EdmPrimitiveTypeKind.String, isNullable: false);
+        type.AddStructuralProperty("SeoDescription", EdmPrimitiveTypeKind.String, isNullable: true);
+        type.AddStructuralProperty("Tags", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false))));
+        type.AddStructuralProperty("AvailableLanguages", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false))));
+        type.AddStructuralProperty("PublishedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
+        type.AddStructuralProperty("UpdatedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
+        type.AddStructuralProperty("MachineTranslated", EdmPrimitiveTypeKind.Boolean, isNullable: false);
+        type.AddStructuralProperty("ReviewedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: true);
+        type.AddStructuralProperty("CategoryId", EdmPrimitiveTypeKind.Guid, isNullable: false);
+        type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        {
+            Name = "Category",
+            Target = category,
+            TargetMultiplicity = EdmMultiplicity.One,
+        });
+        model.AddElement(type);
+        return type;
+    }
+
+    // EdmLib 7.7 keeps its copy of the Capabilities vocabulary internal, so the one term used here is
+    // declared in a small referenced model, and the CSDL references the published vocabulary.
+    private static void AnnotateConformance(EdmModel model, EdmEntityContainer container)
+    {
+        var vocabulary = new EdmModel();
+        var levelType = new EdmEnumType(CapabilitiesNamespace, "ConformanceLevelType");
+        levelType.AddMember("Minimal", new EdmEnumMemberValue(0));
+        var intermediate = levelType.AddMember("Intermediate", new EdmEnumMemberValue(1));
+        levelType.AddMember("Advanced", new EdmEnumMemberValue(2));
+        vocabulary.AddElement(levelType);
+        var term = new EdmTerm(CapabilitiesNamespace, "ConformanceLevel", new EdmEnumTypeReference(levelType, isNullable: false), "EntityContainer");
+        vocabulary.AddElement(term);
+        model.AddReferencedModel(vocabulary);
+
+        var reference = new EdmReference(new Uri("https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Capabilities.V1.xml"));
+        reference.AddInclude(new EdmInclude("Capabilities", CapabilitiesNamespace));
+        model.SetEdmReferences([reference]);
+
+        var annotation = new EdmVocabularyAnnotation(container, term, new EdmEnumMemberExpression(intermediate));
+        annotation.SetSerializationLocation(model, EdmVocabularyAnnotationSerializationLocation.Inline);
+        model.SetVocabularyAnnotation(annotation);
+    }
+}

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Xml;
+using System.Xml.Linq;
+using System.Xml.Schema;
+using ContentHub.OData;
+using ContentHub.Testing;
+using Microsoft.OData;
+using Microsoft.OData.Edm;
+using Microsoft.OData.Edm.Csdl;
+
+namespace ContentHub.Api.Tests.OData;
+
+/// <summary>The OData service as a client first meets it: $metadata and the service document, read with the OData libraries.</summary>
+public sealed class ServiceDescriptionTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public void The_model_is_valid_edm()
+    {
+        Assert.Empty(ServiceDocuments.Validate(PortalModel.Instance));
+    }
+
+    [Fact]
+    public async Task Metadata_is_csdl_4_01_that_the_oasis_schema_accepts()
+    {
+        using var response = await api.Anonymous.GetAsync("/odata/$metadata");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/xml", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("4.01", response.Headers.GetValues("OData-Version").Single());
+        var xml = await response.Content.ReadAsStringAsync();
+        var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
+        schemas.Add(null, Path.Combine(Repository.Root, "..", "shared", "specs", "odata", "edmx.xsd"));
+        var problems = new List<string>();
+        XDocument.Parse(xml).Validate(schemas, (_, e) => problems.Add(e.Message));
+        Assert.Empty(problems);
+        Assert.Equal("4.01", XDocument.Parse(xml).Root!.Attribute("Version")!.Value);
+    }
+
+    [Fact]
+    public async Task Metadata_reads_back_into_the_same_model_with_its_conformance_level()
+    {
+        var model = await MetadataAsync();
+
+        var container = model.EntityContainer;
+        Assert.Equal(["Articles", "Categories", "PromoAssets", "Videos"], container.EntitySets().Select(s => s.Name).Order(StringComparer.Ordinal));
+        var articles = container.FindEntitySet("Articles");
+        Assert.Equal("Categories", articles.FindNavigationTarget(articles.EntityType().FindProperty("Category") as IEdmNavigationProperty).Name);
+        Assert.Equal("Id", Assert.Single(articles.EntityType().Key()).Name);
+        var annotation = Assert.Single(model.VocabularyAnnotations, a => a.Term.FullName() == "Org.OData.Capabilities.V1.ConformanceLevel");
+        Assert.EndsWith("/Intermediate", string.Join(" ", ((Microsoft.OData.Edm.Vocabularies.IEdmEnumMemberExpression)annotation.Value).EnumMembers.Select(m => m.DeclaringType.FullName() + "/" + m.Name)), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "4.01")]
+    [InlineData("4.0", "4.0")]
+    public async Task The_service_document_lists_the_entity_sets_in_the_version_the_client_takes(string? maxVersion, string version)
+    {
+        var model = await MetadataAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/");
+        request.Headers.Accept.ParseAdd("application/json;odata.metadata=minimal");
+        if (maxVersion is not null)
+        {
+            request.Headers.Add("OData-MaxVersion", maxVersion);
+        }
+
+        using var response = await api.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(version, response.Headers.GetValues("OData-Version").Single());
+        var settings = new ODataMessageReaderSettings { Version = version == "4.0" ? ODataVersion.V4 : ODataVersion.V401, MaxProtocolVersion = ODataVersion.V401 };
+        using var reader = new ODataMessageReader(await ODataResponse.ReadAsync(response), settings, model);
+        var document = reader.ReadServiceDocument();
+        Assert.Equal(["Articles", "Categories", "PromoAssets", "Videos"], document.EntitySets.Select(s => s.Name).Order(StringComparer.Ordinal));
+    }
+
+    private async Task<IEdmModel> MetadataAsync()
+    {
+        var xml = await api.Anonymous.GetStringAsync("/odata/$metadata");
+        using var reader = XmlReader.Create(new StringReader(xml));
+        Assert.True(CsdlReader.TryParse(reader, ignoreUnexpectedAttributesAndElements: false, out var model, out var errors), string.Join("; ", errors ?? []));
+        return model;
+    }
+}
