@@ -38,6 +38,7 @@ public static class FeatureSetup
         services.AddScoped<ScheduledPublisher>();
         services.AddScoped<PortalService>();
         services.AddScoped<PublicationProjector>();
+        services.AddScoped<PortalEntries>();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublishingWorker>();
         return services;

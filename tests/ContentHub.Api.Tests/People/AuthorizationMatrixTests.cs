@@ -77,6 +77,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["GetOwnPortal"] = PortalKeyOnly,
         ["ODataServiceDocument"] = null,
         ["ODataMetadata"] = null,
+        ["ODataQuery"] = PortalKeyOnly,
     };
 
     [Fact]
@@ -104,7 +105,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
                 .Replace("{language}", "en", StringComparison.Ordinal)
                 .Replace("{revisionId}", "1", StringComparison.Ordinal)
                 .Replace("{action}", "no-such-step", StringComparison.Ordinal)
-                .Replace("{keyId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
+                .Replace("{keyId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{**path}", "Articles", StringComparison.Ordinal);
             url += name == "DiffRevisions" ? "?to=2" : string.Empty;
 
             var anonymous = await SendAsync(api.Anonymous, method!, url);

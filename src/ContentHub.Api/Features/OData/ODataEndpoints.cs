@@ -17,13 +17,17 @@ public static class ODataEndpoints
         var odata = routes.MapGroup("/odata").AllowAnonymous().ExcludeFromDescription();
         odata.MapGet("/", ServiceDocumentAsync).WithName("ODataServiceDocument");
         odata.MapGet("/$metadata", MetadataAsync).WithName("ODataMetadata");
+        // Entry sets: the portal is checked in the handler (API key, or a public portal by name).
+        odata.MapGet("/{**path}", ODataQueryEndpoint.HandleAsync).WithName("ODataQuery");
         return routes;
     }
 
     /// <summary>The service document: the entity sets portals can query.</summary>
     public static async Task ServiceDocumentAsync(HttpContext http)
     {
-        using var message = ServiceDocuments.ServiceDocument(PortalModel.Instance, ServiceRoot(http.Request), Version(http.Request), MetadataLevel(http.Request));
+        var version = Version(http.Request);
+        using var message = ServiceDocuments.ServiceDocument(PortalModel.Instance, ServiceRoot(http.Request), version, MetadataLevel(http.Request));
+        http.Response.Headers["OData-Version"] = version == ODataVersion.V401 ? "4.01" : "4.0";
         await SendAsync(http, message.Headers, message.Body.ToArray());
     }
 

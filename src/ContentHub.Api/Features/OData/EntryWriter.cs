@@ -1,0 +1,96 @@
+using ContentHub.Domain.Publishing;
+using ContentHub.OData;
+using Microsoft.OData;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace ContentHub.Api.Features.OData;
+
+/// <summary>Writes entries as OData JSON with Microsoft.OData.Core's writer, honouring $select and the metadata level.</summary>
+public static class EntryWriter
+{
+    /// <summary>An entry to write, with the languages its item is available in.</summary>
+    public sealed record Row(PublishedEntry Entry, IReadOnlyList<string> AvailableLanguages);
+
+    public static string ETag(PublishedEntry entry) => $"W/\"{entry.UpdatedAt.UtcTicks}\"";
+
+    public static BufferedResponseMessage Collection(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<Row> rows, long? count, Uri? nextLink)
+    {
+        var message = Message(metadataLevel);
+        using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
+        var resources = writer.CreateODataResourceSetWriter(set, set.EntityType());
+        resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
+        foreach (var row in rows)
+        {
+            resources.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));
+            resources.WriteEnd();
+        }
+
+        resources.WriteEnd();
+        return message;
+    }
+
+    public static BufferedResponseMessage Entity(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, Row row)
+    {
+        var message = Message(metadataLevel);
+        using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
+        var resource = writer.CreateODataResourceWriter(set, set.EntityType());
+        resource.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));
+        resource.WriteEnd();
+        return message;
+    }
+
+    private static BufferedResponseMessage Message(string metadataLevel)
+    {
+        var message = new BufferedResponseMessage();
+        message.SetHeader("Content-Type", $"application/json;odata.metadata={metadataLevel}");
+        return message;
+    }
+
+    private static ODataMessageWriterSettings Settings(ODataUri uri, ODataVersion version) =>
+        new() { BaseUri = uri.ServiceRoot, Version = version, ODataUri = uri };
+
+    private static ODataResource Resource(IEdmEntityType type, Row row, SelectExpandClause? select, string metadataLevel)
+    {
+        var selected = Selected(select);
+        var properties = Properties(row).Where(p => selected is null || selected.Contains(p.Name) || (p.Name == "Id" && metadataLevel == "full"));
+        return new ODataResource { TypeName = type.FullTypeName(), ETag = ETag(row.Entry), Properties = properties.ToList() };
+    }
+
+    private static HashSet<string>? Selected(SelectExpandClause? select) =>
+        select is null || select.AllSelected
+            ? null
+            : select.SelectedItems.OfType<PathSelectItem>().Select(p => p.SelectedPath.LastSegment.Identifier).ToHashSet(StringComparer.Ordinal);
+
+    private static IEnumerable<ODataProperty> Properties(Row row)
+    {
+        var e = row.Entry;
+        yield return new ODataProperty { Name = "Id", Value = e.ItemId };
+        yield return new ODataProperty { Name = "Language", Value = e.Language.Code };
+        yield return new ODataProperty { Name = "Title", Value = e.Title };
+        yield return new ODataProperty { Name = "Summary", Value = e.Summary };
+        yield return new ODataProperty { Name = "Body", Value = e.BodyHtml };
+        yield return new ODataProperty { Name = "Slug", Value = e.Slug };
+        yield return new ODataProperty { Name = "SeoDescription", Value = e.SeoDescription };
+        yield return new ODataProperty { Name = "Tags", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = e.Tags } };
+        yield return new ODataProperty { Name = "AvailableLanguages", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = row.AvailableLanguages } };
+        yield return new ODataProperty { Name = "PublishedAt", Value = e.PublishedAt };
+        yield return new ODataProperty { Name = "UpdatedAt", Value = e.UpdatedAt };
+        yield return new ODataProperty { Name = "MachineTranslated", Value = e.MachineTranslated };
+        yield return new ODataProperty { Name = "ReviewedAt", Value = e.ReviewedAt };
+        yield return new ODataProperty { Name = "CategoryId", Value = e.CategoryId };
+        switch (e.Kind)
+        {
+            case Domain.Content.ContentKind.Video:
+                yield return new ODataProperty { Name = "DurationSeconds", Value = e.VideoDurationSeconds ?? 0 };
+                yield return new ODataProperty { Name = "VideoUrl", Value = e.VideoUrl };
+                yield return new ODataProperty { Name = "PosterUrl", Value = e.PosterUrl };
+                break;
+            case Domain.Content.ContentKind.PromoAsset:
+                yield return new ODataProperty { Name = "AssetType", Value = new ODataEnumValue(e.PromoAssetType?.ToString(), PortalModel.Namespace + ".PromoAssetType") };
+                yield return new ODataProperty { Name = "UsageRights", Value = e.UsageRights };
+                yield return new ODataProperty { Name = "RightsExpireOn", Value = e.RightsExpireOn is { } day ? new Date(day.Year, day.Month, day.Day) : null };
+                break;
+        }
+    }
+}

@@ -1,0 +1,245 @@
+using ContentHub.Api.Features.Portals;
+using ContentHub.Data;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Portals;
+using ContentHub.Domain.Publishing;
+using ContentHub.OData;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.OData;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentHub.Api.Features.OData;
+
+/// <summary>
+/// Queries of the entry sets (Articles, Videos, PromoAssets): parsed by ODataUriParser, bound to EF Core
+/// LINQ by <see cref="QueryBinder{T}"/>, written by ODataMessageWriter. The portal comes from its API
+/// key, or from the <c>portal</c> option for a public portal; the language from <c>lang</c> or
+/// Accept-Language, resolved along the portal's fallback chain.
+/// </summary>
+public static class ODataQueryEndpoint
+{
+    public const int DefaultPageSize = 20;
+    public const int MaxPageSize = 100;
+    public const int MaxQueryLength = 4096;
+
+    private static readonly Dictionary<string, ContentKind> Kinds = new(StringComparer.Ordinal)
+    {
+        [PortalModel.Sets.Articles] = ContentKind.Article,
+        [PortalModel.Sets.Videos] = ContentKind.Video,
+        [PortalModel.Sets.PromoAssets] = ContentKind.PromoAsset,
+    };
+
+    public static async Task HandleAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries)
+    {
+        try
+        {
+            await AnswerAsync(http, db, entries);
+        }
+        catch (ODataQueryException refused)
+        {
+            await ODataErrors.WriteAsync(http, refused.Status, refused.Code, refused.Message, refused.Target);
+        }
+        catch (ODataUnrecognizedPathException unknown)
+        {
+            await ODataErrors.WriteAsync(http, StatusCodes.Status404NotFound, "NotFound", unknown.Message);
+        }
+        catch (ODataException bad)
+        {
+            await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", bad.Message);
+        }
+    }
+
+    private static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries)
+    {
+        var request = http.Request;
+        if (request.QueryString.Value?.Length > MaxQueryLength)
+        {
+            throw ODataQueryException.Limit("query", $"The query string is longer than {MaxQueryLength} characters.");
+        }
+
+        var portal = await PortalAsync(http, db) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
+        var root = ODataEndpoints.ServiceRoot(request);
+        var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + request.QueryString))
+        {
+            Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
+            EnableNoDollarQueryOptions = true,
+        };
+        parser.Settings.MaximumExpansionDepth = 1;
+        var path = parser.ParsePath();
+        if (path.FirstSegment is not EntitySetSegment { EntitySet: var set } || !Kinds.TryGetValue(set.Name, out var kind))
+        {
+            throw ODataQueryException.NotImplemented("Querying this resource");
+        }
+
+        var select = parser.ParseSelectAndExpand();
+        if (select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true || parser.ParseSearch() is not null)
+        {
+            throw ODataQueryException.NotImplemented("$expand and $search");
+        }
+
+        var language = Language(request, portal);
+        http.Response.Headers.ContentLanguage = language.Language.Code;
+        http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
+        var visible = entries.Visible(portal, kind, language.Chain);
+        var uri = new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select };
+        var version = ODataEndpoints.Version(request);
+        var level = ODataEndpoints.MetadataLevel(request);
+        // Tells clients how to read the payload: 4.01 names its annotations @context, @count, @nextLink.
+        http.Response.Headers["OData-Version"] = version == ODataVersion.V401 ? "4.01" : "4.0";
+
+        if (path.LastSegment is KeySegment key)
+        {
+            var id = (Guid)key.Keys.Single().Value;
+            var row = await Rows(db, visible.Where(e => e.ItemId == id)).SingleOrDefaultAsync(http.RequestAborted)
+                ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {set.Name} for this portal.");
+            var etag = EntryWriter.ETag(row.Entry);
+            if (request.Headers.IfNoneMatch.ToString() == etag)
+            {
+                http.Response.StatusCode = StatusCodes.Status304NotModified;
+                return;
+            }
+
+            http.Response.Headers.ETag = etag;
+            await SendAsync(http, EntryWriter.Entity(set, uri, version, level, row));
+            return;
+        }
+
+        var binder = new QueryBinder<PublishedEntry>(EntryMap.Instance);
+        if (parser.ParseFilter() is { } filter)
+        {
+            visible = visible.Where(binder.Filter(filter));
+        }
+
+        if (path.LastSegment is CountSegment)
+        {
+            var total = await visible.LongCountAsync(http.RequestAborted);
+            http.Response.ContentType = "text/plain";
+            await http.Response.WriteAsync(total.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
+        var top = parser.ParseTop();
+        if (top > MaxPageSize)
+        {
+            throw ODataQueryException.Limit("$top", $"$top is at most {MaxPageSize}.");
+        }
+
+        var skip = (int)(parser.ParseSkip() ?? 0) + SkipToken(parser.ParseSkipToken());
+        var orderBy = parser.ParseOrderBy();
+        var ordered = orderBy is null
+            ? visible.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.ItemId)
+            : binder.OrderBy(visible, orderBy, e => e.ItemId, tieBreakDescending: true);
+        long? count = parser.ParseCount() == true ? await visible.LongCountAsync(http.RequestAborted) : null;
+        var pageSize = PageSize(http);
+        var take = (int)Math.Min(top ?? pageSize, pageSize);
+        var wanted = top is null ? int.MaxValue : (int)top.Value;
+        var page = await Rows(db, ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)).ToListAsync(http.RequestAborted);
+        Uri? next = null;
+        if (page.Count > Math.Min(wanted, take))
+        {
+            page.RemoveAt(page.Count - 1);
+            if (wanted > take)
+            {
+                next = NextLink(request, skip + take, top is null ? null : wanted - take);
+            }
+        }
+
+        await SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next));
+    }
+
+    private static IQueryable<EntryWriter.Row> Rows(ContentHubDbContext db, IQueryable<PublishedEntry> entries) =>
+        entries.Select(e => new EntryWriter.Row(e, db.PublishedEntries.Where(o => o.ItemId == e.ItemId).Select(o => o.Language.Code).ToList()));
+
+    private static async Task<Portal?> PortalAsync(HttpContext http, ContentHubDbContext db)
+    {
+        var key = await http.AuthenticateAsync(ApiKeyHandler.SchemeName);
+        if (key.Succeeded && Guid.TryParse(key.Principal.FindFirst(ApiKeyHandler.PortalClaim)?.Value, out var portalId))
+        {
+            return await db.Portals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == portalId, http.RequestAborted);
+        }
+
+        var slug = http.Request.Query["portal"].ToString();
+        return key.None && slug.Length > 0
+            ? await db.Portals.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug && p.IsPublic, http.RequestAborted)
+            : null;
+    }
+
+    /// <summary>The portal language asked for (lang, else the best of Accept-Language, else the portal's first), with its fallbacks.</summary>
+    private static PortalLanguage Language(HttpRequest request, Portal portal)
+    {
+        var asked = request.Query["lang"].ToString();
+        if (asked.Length > 0)
+        {
+            return LanguageTag.TryParse(asked, out var tag) && portal.Languages.FirstOrDefault(l => l.Language == tag) is { } served
+                ? served
+                : throw new ODataQueryException(400, "UnsupportedLanguage", $"This portal serves {string.Join(", ", portal.Languages.Select(l => l.Language.Code))}.", "lang");
+        }
+
+        var preferences = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1);
+        foreach (var preference in preferences)
+        {
+            if (LanguageTag.TryParse(preference.Value.Value, out var tag) && portal.Languages.FirstOrDefault(l => l.Language == tag) is { } served)
+            {
+                return served;
+            }
+        }
+
+        return portal.Languages[0];
+    }
+
+    // Prefer: odata.maxpagesize=N asks for smaller (never larger) pages; the answer says it was applied.
+    private static int PageSize(HttpContext http)
+    {
+        foreach (var preference in http.Request.Headers["Prefer"].SelectMany(v => (v ?? string.Empty).Split(',')))
+        {
+            var parts = preference.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts is ["odata.maxpagesize", var value] && int.TryParse(value, out var size) && size > 0)
+            {
+                var applied = Math.Min(size, MaxPageSize);
+                http.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={applied}";
+                return applied;
+            }
+        }
+
+        return DefaultPageSize;
+    }
+
+    // The skip token is the position of the next page; it is opaque to clients.
+    private static int SkipToken(string? token) =>
+        token is null ? 0 : int.TryParse(token, out var position) && position >= 0 ? position : throw new ODataQueryException(400, "BadRequest", "The $skiptoken is not one this service issued.", "$skiptoken");
+
+    private static Uri NextLink(HttpRequest request, int position, int? remaining)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(q => !q.Key.TrimStart('$').Equals("skip", StringComparison.OrdinalIgnoreCase)
+                && !q.Key.TrimStart('$').Equals("skiptoken", StringComparison.OrdinalIgnoreCase)
+                && !q.Key.TrimStart('$').Equals("top", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new("$skiptoken", position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        if (remaining is { } rest)
+        {
+            query = query.Append(new("$top", rest.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new Uri(ODataEndpoints.ServiceRoot(request), request.Path.Value!["/odata/".Length..] + Microsoft.AspNetCore.Http.QueryString.Create(query));
+    }
+
+    private static async Task SendAsync(HttpContext http, BufferedResponseMessage message)
+    {
+        using (message)
+        {
+            foreach (var (name, value) in message.Headers)
+            {
+                http.Response.Headers[name] = value;
+            }
+
+            var body = message.Body.ToArray();
+            http.Response.ContentLength = body.Length;
+            await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        }
+    }
+}

@@ -1,0 +1,242 @@
+using System.Linq.Expressions;
+using System.Reflection;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace ContentHub.OData;
+
+/// <summary>
+/// Binds the trees <c>ODataUriParser</c> makes for <c>$filter</c> and <c>$orderby</c> to LINQ
+/// expressions over <typeparamref name="T"/>, which EF Core turns into parameterised SQL. Nothing is
+/// evaluated in memory: constants become closures (SQL parameters), functions become the string and
+/// date members EF Core translates. Valid constructs it does not implement raise a 501.
+/// </summary>
+/// <typeparam name="T">The queried CLR type.</typeparam>
+public sealed class QueryBinder<T>(PropertyMap<T> properties)
+{
+    private static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+    private static readonly MethodInfo StartsWith = typeof(string).GetMethod(nameof(string.StartsWith), [typeof(string)])!;
+    private static readonly MethodInfo EndsWith = typeof(string).GetMethod(nameof(string.EndsWith), [typeof(string)])!;
+    private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
+    private static readonly MethodInfo ToUpper = typeof(string).GetMethod(nameof(string.ToUpper), Type.EmptyTypes)!;
+    private static readonly MethodInfo Trim = typeof(string).GetMethod(nameof(string.Trim), Type.EmptyTypes)!;
+    private static readonly MethodInfo Any = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(string));
+    private static readonly MethodInfo All = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.All)).MakeGenericMethod(typeof(string));
+
+    /// <summary>The most nodes a $filter may have; larger trees are refused.</summary>
+    public int MaxFilterNodes { get; init; } = 100;
+
+    /// <summary>The $filter as a predicate.</summary>
+    public Expression<Func<T, bool>> Filter(FilterClause filter)
+    {
+        var nodes = new NodeCounter();
+        nodes.Count(filter.Expression);
+        if (nodes.Total > MaxFilterNodes)
+        {
+            throw ODataQueryException.Limit("$filter", $"The filter has {nodes.Total} parts; at most {MaxFilterNodes} are allowed.");
+        }
+
+        var row = Expression.Parameter(typeof(T), "e");
+        var scope = new Dictionary<string, Expression>(StringComparer.Ordinal) { ["$it"] = row };
+        return Expression.Lambda<Func<T, bool>>(Bind(filter.Expression, row, scope), row);
+    }
+
+    /// <summary>Applies $orderby (all its keys, in order) before <paramref name="tieBreak"/>.</summary>
+    public IOrderedQueryable<T> OrderBy<TKey>(IQueryable<T> query, OrderByClause? orderBy, Expression<Func<T, TKey>> tieBreak, bool tieBreakDescending)
+    {
+        var row = Expression.Parameter(typeof(T), "e");
+        var scope = new Dictionary<string, Expression>(StringComparer.Ordinal) { ["$it"] = row };
+        IOrderedQueryable<T>? ordered = null;
+        for (var clause = orderBy; clause is not null; clause = clause.ThenBy)
+        {
+            var key = Bind(clause.Expression, row, scope);
+            var lambda = Expression.Lambda(key, row);
+            var descending = clause.Direction == OrderByDirection.Descending;
+            var method = (ordered is null ? (descending ? "OrderByDescending" : "OrderBy") : (descending ? "ThenByDescending" : "ThenBy"));
+            ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method, [typeof(T), key.Type], (ordered ?? query).Expression, Expression.Quote(lambda)));
+        }
+
+        return ordered is null
+            ? (tieBreakDescending ? query.OrderByDescending(tieBreak) : query.OrderBy(tieBreak))
+            : (tieBreakDescending ? ordered.ThenByDescending(tieBreak) : ordered.ThenBy(tieBreak));
+    }
+
+    private Expression Bind(QueryNode node, Expression row, Dictionary<string, Expression> scope) => node switch
+    {
+        BinaryOperatorNode binary => Binary(binary, row, scope),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(Bind(not.Operand, row, scope)),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Negate } negate => Expression.Negate(Bind(negate.Operand, row, scope)),
+        ConvertNode convert => Bind(convert.Source, row, scope),
+        ConstantNode constant => Constant(constant.Value),
+        SingleValuePropertyAccessNode property => properties.Access(property.Property.Name, Source(property.Source, row, scope)),
+        CollectionPropertyAccessNode collection => properties.Access(collection.Property.Name, Source(collection.Source, row, scope)),
+        NonResourceRangeVariableReferenceNode variable => scope[variable.Name],
+        ResourceRangeVariableReferenceNode variable => scope[variable.Name],
+        SingleValueFunctionCallNode function => Function(function, row, scope),
+        InNode @in => In(@in, row, scope),
+        AnyNode any => Lambda(Any, any.Source, any.Body, any.CurrentRangeVariable.Name, row, scope),
+        AllNode all => Lambda(All, all.Source, all.Body, all.CurrentRangeVariable.Name, row, scope),
+        _ => throw ODataQueryException.NotImplemented(node.Kind.ToString()),
+    };
+
+    private Expression Source(QueryNode? source, Expression row, Dictionary<string, Expression> scope) =>
+        source is null ? row : Bind(source, row, scope);
+
+    private BinaryExpression Binary(BinaryOperatorNode node, Expression row, Dictionary<string, Expression> scope)
+    {
+        var (left, right) = Align(Bind(node.Left, row, scope), Bind(node.Right, row, scope));
+        return node.OperatorKind switch
+        {
+            BinaryOperatorKind.And => Expression.AndAlso(left, right),
+            BinaryOperatorKind.Or => Expression.OrElse(left, right),
+            BinaryOperatorKind.Equal => Expression.Equal(left, right),
+            BinaryOperatorKind.NotEqual => Expression.NotEqual(left, right),
+            BinaryOperatorKind.GreaterThan => Compare(ExpressionType.GreaterThan, left, right),
+            BinaryOperatorKind.GreaterThanOrEqual => Compare(ExpressionType.GreaterThanOrEqual, left, right),
+            BinaryOperatorKind.LessThan => Compare(ExpressionType.LessThan, left, right),
+            BinaryOperatorKind.LessThanOrEqual => Compare(ExpressionType.LessThanOrEqual, left, right),
+            BinaryOperatorKind.Add => Expression.Add(left, right),
+            BinaryOperatorKind.Subtract => Expression.Subtract(left, right),
+            BinaryOperatorKind.Multiply => Expression.Multiply(left, right),
+            BinaryOperatorKind.Divide => Expression.Divide(left, right),
+            BinaryOperatorKind.Modulo => Expression.Modulo(left, right),
+            _ => throw ODataQueryException.NotImplemented($"The {node.OperatorKind} operator"),
+        };
+    }
+
+    // Strings compare with string.Compare, which EF Core translates to SQL comparison operators.
+    private static BinaryExpression Compare(ExpressionType comparison, Expression left, Expression right) =>
+        left.Type == typeof(string)
+            ? Expression.MakeBinary(comparison, Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, left, right), Expression.Constant(0))
+            : Expression.MakeBinary(comparison, left, right);
+
+    private Expression Function(SingleValueFunctionCallNode node, Expression row, Dictionary<string, Expression> scope)
+    {
+        var args = node.Parameters.Select(p => Bind(p, row, scope)).ToList();
+        return (node.Name, args.Count) switch
+        {
+            ("contains", 2) => Expression.Call(args[0], Contains, args[1]),
+            ("startswith", 2) => Expression.Call(args[0], StartsWith, args[1]),
+            ("endswith", 2) => Expression.Call(args[0], EndsWith, args[1]),
+            ("tolower", 1) => Expression.Call(args[0], ToLower),
+            ("toupper", 1) => Expression.Call(args[0], ToUpper),
+            ("trim", 1) => Expression.Call(args[0], Trim),
+            ("length", 1) => Expression.Property(args[0], nameof(string.Length)),
+            ("year", 1) => DatePart(args[0], nameof(DateTimeOffset.Year)),
+            ("month", 1) => DatePart(args[0], nameof(DateTimeOffset.Month)),
+            ("day", 1) => DatePart(args[0], nameof(DateTimeOffset.Day)),
+            ("hour", 1) => DatePart(args[0], nameof(DateTimeOffset.Hour)),
+            ("minute", 1) => DatePart(args[0], nameof(DateTimeOffset.Minute)),
+            _ => throw ODataQueryException.NotImplemented($"The function {node.Name}"),
+        };
+    }
+
+    private static MemberExpression DatePart(Expression value, string part) =>
+        Expression.Property(System.Nullable.GetUnderlyingType(value.Type) is null ? value : Expression.Property(value, "Value"), part);
+
+    private Expression In(InNode node, Expression row, Dictionary<string, Expression> scope)
+    {
+        var left = Bind(node.Left, row, scope);
+        if (node.Right is not CollectionConstantNode list)
+        {
+            throw ODataQueryException.NotImplemented("'in' with anything but a list of values");
+        }
+
+        return list.Collection.Select(item => (Expression)Expression.Equal(left, Convert(Constant(item.Value), left.Type)))
+            .DefaultIfEmpty(Expression.Constant(false))
+            .Aggregate(Expression.OrElse);
+    }
+
+    private MethodCallExpression Lambda(MethodInfo method, CollectionNode source, SingleValueNode body, string variable, Expression row, Dictionary<string, Expression> scope)
+    {
+        var collection = Bind(source, row, scope);
+        var item = Expression.Parameter(typeof(string), variable);
+        var inner = new Dictionary<string, Expression>(scope, StringComparer.Ordinal) { [variable] = item };
+        return Expression.Call(method, collection, Expression.Lambda(Bind(body, row, inner), item));
+    }
+
+    // Constants go in as closures, so that EF Core sends them as parameters, never inlined into SQL.
+    private static MemberExpression Constant(object? value)
+    {
+        var normalised = value switch
+        {
+            Date date => new DateOnly(date.Year, date.Month, date.Day),
+            Microsoft.OData.ODataEnumValue enumValue => enumValue.Value,
+            _ => value,
+        };
+        var holder = Activator.CreateInstance(typeof(ConstantHolder<>).MakeGenericType(normalised?.GetType() ?? typeof(object)), normalised)!;
+        return Expression.Property(Expression.Constant(holder), "Value");
+    }
+
+    private static (Expression Left, Expression Right) Align(Expression left, Expression right)
+    {
+        if (left.Type == right.Type)
+        {
+            return (left, right);
+        }
+
+        if (right.Type == typeof(object) && IsNull(right))
+        {
+            return (left, Expression.Constant(null, NullableOf(left.Type)));
+        }
+
+        if (left.Type == typeof(object) && IsNull(left))
+        {
+            return (Expression.Constant(null, NullableOf(right.Type)), right);
+        }
+
+        var target = System.Nullable.GetUnderlyingType(left.Type) == right.Type || System.Nullable.GetUnderlyingType(right.Type) == left.Type
+            ? NullableOf(left.Type.IsValueType ? (System.Nullable.GetUnderlyingType(left.Type) ?? left.Type) : left.Type)
+            : left.Type;
+        return (Convert(left, target), Convert(right, target));
+    }
+
+    private static bool IsNull(Expression expression) => expression is MemberExpression { Expression: ConstantExpression { Value: ConstantHolder<object> { Value: null } } };
+
+    private static Type NullableOf(Type type) => type.IsValueType && System.Nullable.GetUnderlyingType(type) is null ? typeof(Nullable<>).MakeGenericType(type) : type;
+
+    private static Expression Convert(Expression expression, Type type)
+    {
+        if (expression.Type == type)
+        {
+            return expression;
+        }
+
+        if (type.IsEnum || System.Nullable.GetUnderlyingType(type)?.IsEnum == true)
+        {
+            var enumType = System.Nullable.GetUnderlyingType(type) ?? type;
+            if (expression is MemberExpression { Expression: ConstantExpression { Value: { } holder } } && holder.GetType().GetProperty("Value")!.GetValue(holder) is string name)
+            {
+                return Expression.Convert(Constant(Enum.Parse(enumType, name, ignoreCase: true)), type);
+            }
+        }
+
+        return Expression.Convert(expression, type);
+    }
+
+    private sealed class NodeCounter
+    {
+        public int Total { get; private set; }
+
+        public void Count(QueryNode node)
+        {
+            Total++;
+            foreach (var child in Children(node))
+            {
+                Count(child);
+            }
+        }
+
+        private static IEnumerable<QueryNode> Children(QueryNode node) => node switch
+        {
+            BinaryOperatorNode b => [b.Left, b.Right],
+            UnaryOperatorNode u => [u.Operand],
+            ConvertNode c => [c.Source],
+            SingleValueFunctionCallNode f => f.Parameters,
+            InNode i => [i.Left, i.Right],
+            AnyNode a => [a.Source, a.Body],
+            AllNode a => [a.Source, a.Body],
+            _ => [],
+        };
+    }
+}
