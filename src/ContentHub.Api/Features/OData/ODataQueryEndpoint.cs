@@ -128,12 +128,19 @@ public static class ODataQueryEndpoint
             throw ODataQueryException.Limit("$top", $"$top is at most {MaxPageSize}.");
         }
 
-        var skip = (int)(parser.ParseSkip() ?? 0) + SkipToken(parser.ParseSkipToken());
         var orderBy = parser.ParseOrderBy();
+        long? count = parser.ParseCount() == true ? await visible.LongCountAsync(http.RequestAborted) : null;
+        var token = SkipToken.Parse(parser.ParseSkipToken(), keyset: orderBy is null);
+        if (token.After is var (publishedAt, itemId))
+        {
+            // Keyset paging for the newest-first order: entries published meanwhile cannot shift the pages.
+            visible = visible.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.PublishedAt, e.ItemId), ValueTuple.Create(publishedAt, itemId)));
+        }
+
+        var skip = (int)(parser.ParseSkip() ?? 0) + token.Offset;
         var ordered = orderBy is null
             ? visible.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.ItemId)
             : binder.OrderBy(visible, orderBy, e => e.ItemId, tieBreakDescending: true);
-        long? count = parser.ParseCount() == true ? await visible.LongCountAsync(http.RequestAborted) : null;
         var pageSize = PageSize(http);
         var take = (int)Math.Min(top ?? pageSize, pageSize);
         var wanted = top is null ? int.MaxValue : (int)top.Value;
@@ -144,7 +151,8 @@ public static class ODataQueryEndpoint
             page.RemoveAt(page.Count - 1);
             if (wanted > take)
             {
-                next = NextLink(request, skip + take, top is null ? null : wanted - take);
+                var last = page[^1].Entry;
+                next = NextLink(request, orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.ItemId) : SkipToken.AtOffset(skip + take), top is null ? null : wanted - take);
             }
         }
 
@@ -208,18 +216,14 @@ public static class ODataQueryEndpoint
         return DefaultPageSize;
     }
 
-    // The skip token is the position of the next page; it is opaque to clients.
-    private static int SkipToken(string? token) =>
-        token is null ? 0 : int.TryParse(token, out var position) && position >= 0 ? position : throw new ODataQueryException(400, "BadRequest", "The $skiptoken is not one this service issued.", "$skiptoken");
-
-    private static Uri NextLink(HttpRequest request, int position, int? remaining)
+    private static Uri NextLink(HttpRequest request, string skipToken, int? remaining)
     {
         var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
             .Where(q => !q.Key.TrimStart('$').Equals("skip", StringComparison.OrdinalIgnoreCase)
                 && !q.Key.TrimStart('$').Equals("skiptoken", StringComparison.OrdinalIgnoreCase)
                 && !q.Key.TrimStart('$').Equals("top", StringComparison.OrdinalIgnoreCase))
             .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
-            .Append(new("$skiptoken", position.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            .Append(new("$skiptoken", skipToken));
         if (remaining is { } rest)
         {
             query = query.Append(new("$top", rest.ToString(System.Globalization.CultureInfo.InvariantCulture)));
