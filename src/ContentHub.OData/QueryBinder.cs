@@ -41,6 +41,25 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         return Expression.Lambda<Func<T, bool>>(Bind(filter.Expression, row, scope), row);
     }
 
+    /// <summary>
+    /// The $search as a predicate: every term must occur in <paramref name="text"/> (AND, OR and NOT as
+    /// written), each term folded by <paramref name="fold"/> the way the stored text was.
+    /// </summary>
+    public Expression<Func<T, bool>> Search(SearchClause search, Expression<Func<T, string>> text, Func<string, string> fold)
+    {
+        var row = text.Parameters[0];
+        return Expression.Lambda<Func<T, bool>>(SearchNode(search.Expression, text.Body, fold), row);
+    }
+
+    private static Expression SearchNode(SingleValueNode node, Expression text, Func<string, string> fold) => node switch
+    {
+        SearchTermNode term => Expression.Call(text, Contains, Constant(fold(term.Text))),
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And } and => Expression.AndAlso(SearchNode(and.Left, text, fold), SearchNode(and.Right, text, fold)),
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Or } or => Expression.OrElse(SearchNode(or.Left, text, fold), SearchNode(or.Right, text, fold)),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(SearchNode(not.Operand, text, fold)),
+        _ => throw ODataQueryException.NotImplemented("This $search expression"),
+    };
+
     /// <summary>Applies $orderby (all its keys, in order) before <paramref name="tieBreak"/>.</summary>
     public IOrderedQueryable<T> OrderBy<TKey>(IQueryable<T> query, OrderByClause? orderBy, Expression<Func<T, TKey>> tieBreak, bool tieBreakDescending)
     {

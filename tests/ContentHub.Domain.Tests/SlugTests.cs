@@ -65,3 +65,23 @@ public sealed class SlugTests
         Assert.Equal(valid, Slug.IsValid(slug));
     }
 }
+
+public sealed class SearchTextTests
+{
+    [Theory]
+    [InlineData("Bắc Giang", "bac giang")]
+    [InlineData("BẮC  GIANG\tĐối ngoại", "bac giang doi ngoai")]
+    [InlineData("Ba\u0306\u0301c Giang", "bac giang")]
+    [InlineData("北江 欢迎您", "北江 欢迎您")]
+    [InlineData("ກິນ ເຂົ້າ", "ກິນ ເຂົ້າ")]
+    public void Folding_removes_latin_diacritics_and_case_only(string text, string folded)
+    {
+        Assert.Equal(folded, SearchText.Fold(text));
+    }
+
+    [Fact]
+    public void Search_text_reads_the_body_without_its_markup()
+    {
+        Assert.Equal("tieu de tom tat dam & lien ket", SearchText.Of("Tiêu đề", "Tóm tắt", "<p><strong>Đậm</strong> &amp; <a href=\"https://x\">liên kết</a></p>\n"));
+    }
+}

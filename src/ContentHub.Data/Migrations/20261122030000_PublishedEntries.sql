@@ -13,6 +13,7 @@ CREATE TABLE published_entries (
     body_html text NOT NULL,
     slug character varying(120) NOT NULL,
     seo_description character varying(320),
+    search_text text NOT NULL,
     video_duration_seconds integer,
     video_url character varying(2000),
     poster_url character varying(2000),

@@ -4,6 +4,7 @@ using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
 using ContentHub.Domain.Publishing;
+using ContentHub.Domain.Text;
 using ContentHub.OData;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
@@ -76,9 +77,9 @@ public static class ODataQueryEndpoint
         }
 
         var select = parser.ParseSelectAndExpand();
-        if (select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true || parser.ParseSearch() is not null)
+        if (select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true)
         {
-            throw ODataQueryException.NotImplemented("$expand and $search");
+            throw ODataQueryException.NotImplemented("$expand");
         }
 
         var language = Language(request, portal);
@@ -112,6 +113,11 @@ public static class ODataQueryEndpoint
         if (parser.ParseFilter() is { } filter)
         {
             visible = visible.Where(binder.Filter(filter));
+        }
+
+        if (parser.ParseSearch() is { } search)
+        {
+            visible = visible.Where(binder.Search(search, e => e.SearchText, SearchText.Fold));
         }
 
         if (path.LastSegment is CountSegment)
