@@ -14,6 +14,9 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
 
     public string ConnectionString { get; } = connectionString;
 
+    /// <summary>Every SQL command the service under test sends.</summary>
+    public CommandLog Commands { get; } = new();
+
     public ContentHubDbContext CreateDbContext() => DatabaseSetup.CreateContext(ConnectionString);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -30,6 +33,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
             builder.UseSetting(key, value);
         }
 
+        builder.ConfigureTestServices(services => services.ConfigureDbContext<ContentHubDbContext>(options => options.AddInterceptors(Commands)));
         if (clock is not null)
         {
             builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));

@@ -111,7 +111,8 @@ public sealed class ODataQueryTests(ODataPortalFixture api) : IClassFixture<ODat
     [InlineData("/odata/Articles?$filter=Nope eq 1", HttpStatusCode.BadRequest, "BadRequest")]
     [InlineData("/odata/Articles?$filter=Title eq", HttpStatusCode.BadRequest, "BadRequest")]
     [InlineData("/odata/Articles?$top=101", HttpStatusCode.BadRequest, "QueryLimitExceeded")]
-    [InlineData("/odata/Articles?$expand=Category", HttpStatusCode.NotImplemented, "NotImplemented")]
+    [InlineData("/odata/Articles?$expand=Nope", HttpStatusCode.BadRequest, "BadRequest")]
+    [InlineData("/odata/Articles?$expand=Category($expand=Nope)", HttpStatusCode.BadRequest, "BadRequest")]
     [InlineData("/odata/Articles?lang=ko", HttpStatusCode.BadRequest, "UnsupportedLanguage")]
     [InlineData("/odata/Nothing", HttpStatusCode.NotFound, "NotFound")]
     public async Task Bad_queries_get_the_odata_error_format(string url, HttpStatusCode status, string code)

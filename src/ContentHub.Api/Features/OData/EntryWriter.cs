@@ -9,12 +9,18 @@ namespace ContentHub.Api.Features.OData;
 /// <summary>Writes entries as OData JSON with Microsoft.OData.Core's writer, honouring $select and the metadata level.</summary>
 public static class EntryWriter
 {
-    /// <summary>An entry to write, with the languages its item is available in.</summary>
-    public sealed record Row(PublishedEntry Entry, IReadOnlyList<string> AvailableLanguages);
+    /// <summary>An entry to write, with the languages its item is available in, and its category when expanded.</summary>
+    public sealed record Row(PublishedEntry Entry, IReadOnlyList<string> AvailableLanguages, CategoryRow? Category = null);
+
+    /// <summary>A category with its names in every language; the served one is picked when written.</summary>
+    public sealed record CategoryRow(Guid Id, string Slug, Guid? ParentId, List<CategoryName> Names);
+
+    /// <summary>One name of a category.</summary>
+    public sealed record CategoryName(Domain.Languages.LanguageTag Language, string Name);
 
     public static string ETag(PublishedEntry entry) => $"W/\"{entry.UpdatedAt.UtcTicks}\"";
 
-    public static BufferedResponseMessage Collection(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<Row> rows, long? count, Uri? nextLink)
+    public static BufferedResponseMessage Collection(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<Row> rows, long? count, Uri? nextLink, IReadOnlyList<Domain.Languages.LanguageTag> chain)
     {
         var message = Message(metadataLevel);
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
@@ -22,23 +28,53 @@ public static class EntryWriter
         resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
         foreach (var row in rows)
         {
-            resources.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));
-            resources.WriteEnd();
+            WriteEntry(resources, set, row, uri, metadataLevel, chain);
         }
 
         resources.WriteEnd();
         return message;
     }
 
-    public static BufferedResponseMessage Entity(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, Row row)
+    public static BufferedResponseMessage Entity(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, Row row, IReadOnlyList<Domain.Languages.LanguageTag> chain)
     {
         var message = Message(metadataLevel);
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
-        var resource = writer.CreateODataResourceWriter(set, set.EntityType());
-        resource.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));
-        resource.WriteEnd();
+        WriteEntry(writer.CreateODataResourceWriter(set, set.EntityType()), set, row, uri, metadataLevel, chain);
         return message;
     }
+
+    private static void WriteEntry(ODataWriter writer, IEdmEntitySet set, Row row, ODataUri uri, string metadataLevel, IReadOnlyList<Domain.Languages.LanguageTag> chain)
+    {
+        writer.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));
+        if (row.Category is { } category)
+        {
+            writer.WriteStart(new ODataNestedResourceInfo { Name = "Category", IsCollection = false });
+            writer.WriteStart(Category(category, chain, Expanded(uri.SelectAndExpand)));
+            writer.WriteEnd();
+            writer.WriteEnd();
+        }
+
+        writer.WriteEnd();
+    }
+
+    // The category's name in the first language of the chain it has one in.
+    private static ODataResource Category(CategoryRow category, IReadOnlyList<Domain.Languages.LanguageTag> chain, SelectExpandClause? select)
+    {
+        var name = chain.Select(language => category.Names.Find(n => n.Language == language)).FirstOrDefault(n => n is not null) ?? category.Names.FirstOrDefault();
+        ODataProperty[] properties =
+        [
+            new() { Name = "Id", Value = category.Id },
+            new() { Name = "Slug", Value = category.Slug },
+            new() { Name = "Name", Value = name?.Name ?? category.Slug },
+            new() { Name = "Language", Value = name?.Language.Code ?? string.Empty },
+            new() { Name = "ParentId", Value = category.ParentId },
+        ];
+        var selected = Selected(select);
+        return new ODataResource { TypeName = PortalModel.Namespace + ".Category", Properties = properties.Where(p => selected is null || selected.Contains(p.Name)).ToList() };
+    }
+
+    private static SelectExpandClause? Expanded(SelectExpandClause? select) =>
+        select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().FirstOrDefault()?.SelectAndExpand;
 
     private static BufferedResponseMessage Message(string metadataLevel)
     {
@@ -57,10 +93,11 @@ public static class EntryWriter
         return new ODataResource { TypeName = type.FullTypeName(), ETag = ETag(row.Entry), Properties = properties.ToList() };
     }
 
-    private static HashSet<string>? Selected(SelectExpandClause? select) =>
-        select is null || select.AllSelected
-            ? null
-            : select.SelectedItems.OfType<PathSelectItem>().Select(p => p.SelectedPath.LastSegment.Identifier).ToHashSet(StringComparer.Ordinal);
+    private static HashSet<string>? Selected(SelectExpandClause? select)
+    {
+        var paths = select?.SelectedItems.OfType<PathSelectItem>().Select(p => p.SelectedPath.LastSegment.Identifier).ToHashSet(StringComparer.Ordinal);
+        return select is null || select.AllSelected || paths!.Count == 0 ? null : paths;
+    }
 
     private static IEnumerable<ODataProperty> Properties(Row row)
     {

@@ -1,0 +1,50 @@
+using System.Net;
+using System.Text.Json;
+using ContentHub.Testing;
+
+namespace ContentHub.Api.Tests.OData;
+
+public sealed class ODataExpandTests(ODataPortalFixture api) : IClassFixture<ODataPortalFixture>
+{
+    [Theory]
+    [InlineData("en", "Tourism")]
+    [InlineData("lo", "Tourism")]
+    [InlineData("vi", "Du lịch")]
+    public async Task Expanded_categories_are_named_along_the_same_fallback_chain(string language, string name)
+    {
+        var value = await ValueAsync($"/odata/Articles?lang={language}&$expand=Category");
+
+        Assert.Equal(3, value.GetArrayLength());
+        Assert.All(value.EnumerateArray(), entry => Assert.Equal(name, entry.GetProperty("Category").GetProperty("Name").GetString()));
+    }
+
+    [Fact]
+    public async Task Expansion_takes_its_own_select()
+    {
+        var entry = (await ValueAsync("/odata/Articles?$select=Title&$expand=Category($select=Name)"))[0];
+
+        Assert.Equal(["Category", "Title"], entry.EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('@')).Order(StringComparer.Ordinal));
+        Assert.Equal(["Name"], entry.GetProperty("Category").EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('@')));
+    }
+
+    [Fact]
+    public async Task The_newest_twenty_with_their_categories_cost_one_sql_statement()
+    {
+        await ValueAsync("/odata/Articles?lang=en&$expand=Category");
+        api.Factory.Commands.Clear();
+
+        await ValueAsync("/odata/Articles?lang=en&$expand=Category");
+
+        var reads = api.Factory.Commands.Commands.Where(c => c.Contains("published_entries", StringComparison.Ordinal)).ToList();
+        Assert.Single(reads);
+        Assert.Contains("category_names", reads[0], StringComparison.Ordinal);
+    }
+
+    private async Task<JsonElement> ValueAsync(string url)
+    {
+        using var response = await api.PortalClient().GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("value").Clone();
+    }
+}
