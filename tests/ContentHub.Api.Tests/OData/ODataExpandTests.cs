@@ -48,3 +48,33 @@ public sealed class ODataExpandTests(ODataPortalFixture api) : IClassFixture<ODa
         return JsonDocument.Parse(body).RootElement.GetProperty("value").Clone();
     }
 }
+
+public sealed class ODataCategoryTests(ODataPortalFixture api) : IClassFixture<ODataPortalFixture>
+{
+    [Fact]
+    public async Task Categories_are_listed_and_read_in_the_portals_language()
+    {
+        using var portal = api.PortalClient();
+        var list = JsonDocument.Parse(await portal.GetStringAsync("/odata/Categories?lang=vi&$count=true")).RootElement;
+        Assert.True(list.GetProperty("@count").GetInt64() >= 2);
+        var first = list.GetProperty("value")[0];
+        Assert.Equal("Du lịch", first.GetProperty("Name").GetString());
+
+        var id = first.GetProperty("Id").GetGuid();
+        var one = JsonDocument.Parse(await portal.GetStringAsync($"/odata/Categories({id})?lang=en")).RootElement;
+        Assert.Equal("Tourism", one.GetProperty("Name").GetString());
+
+        using var filtered = await portal.GetAsync("/odata/Categories?$filter=Slug eq 'x'");
+        Assert.Equal(HttpStatusCode.NotImplemented, filtered.StatusCode);
+        using var unknown = await portal.GetAsync($"/odata/Categories({Guid.NewGuid()})");
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_portal_with_chosen_categories_sees_only_those()
+    {
+        using var anonymous = api.Factory.CreateClient();
+        var list = JsonDocument.Parse(await anonymous.GetStringAsync($"/odata/Categories?portal={api.PublicSlug}")).RootElement;
+        Assert.Equal(1, list.GetProperty("value").GetArrayLength());
+    }
+}

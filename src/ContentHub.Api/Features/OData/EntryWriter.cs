@@ -43,6 +43,31 @@ public static class EntryWriter
         return message;
     }
 
+    /// <summary>Categories, named in the first language of the chain they have a name in.</summary>
+    public static BufferedResponseMessage Categories(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<CategoryRow> rows, long? count, IReadOnlyList<Domain.Languages.LanguageTag> chain, bool byKey)
+    {
+        var message = Message(metadataLevel);
+        using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
+        if (byKey)
+        {
+            var one = writer.CreateODataResourceWriter(set, set.EntityType());
+            one.WriteStart(Category(rows[0], chain, uri.SelectAndExpand));
+            one.WriteEnd();
+            return message;
+        }
+
+        var resources = writer.CreateODataResourceSetWriter(set, set.EntityType());
+        resources.WriteStart(new ODataResourceSet { Count = count });
+        foreach (var row in rows)
+        {
+            resources.WriteStart(Category(row, chain, uri.SelectAndExpand));
+            resources.WriteEnd();
+        }
+
+        resources.WriteEnd();
+        return message;
+    }
+
     private static void WriteEntry(ODataWriter writer, IEdmEntitySet set, Row row, ODataUri uri, string metadataLevel, IReadOnlyList<Domain.Languages.LanguageTag> chain)
     {
         writer.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));

@@ -71,6 +71,12 @@ public static class ODataQueryEndpoint
         };
         parser.Settings.MaximumExpansionDepth = 1;
         var path = parser.ParsePath();
+        if (path.FirstSegment is EntitySetSegment { EntitySet.Name: PortalModel.Sets.Categories } categories)
+        {
+            await CategoriesAsync(http, db, parser, path, categories.EntitySet, portal);
+            return;
+        }
+
         if (path.FirstSegment is not EntitySetSegment { EntitySet: var set } || !Kinds.TryGetValue(set.Name, out var kind))
         {
             throw ODataQueryException.NotImplemented("Querying this resource");
@@ -172,6 +178,51 @@ public static class ODataQueryEndpoint
                     .Select(c => new EntryWriter.CategoryRow(c.Id, c.Slug, c.ParentId, c.Names.Select(n => new EntryWriter.CategoryName(n.Language, n.Name)).ToList()))
                     .FirstOrDefault()))
             : entries.Select(e => new EntryWriter.Row(e, db.PublishedEntries.Where(o => o.ItemId == e.ItemId).Select(o => o.Language.Code).ToList(), null));
+
+    // The portal's categories (all, when it carries every category), ordered by slug; filtering them is not implemented yet.
+    private static async Task CategoriesAsync(HttpContext http, ContentHubDbContext db, ODataUriParser parser, ODataPath path, IEdmEntitySet set, Portal portal)
+    {
+        if (parser.ParseFilter() is not null || parser.ParseOrderBy() is not null || parser.ParseSearch() is not null)
+        {
+            throw ODataQueryException.NotImplemented("$filter, $orderby and $search on Categories");
+        }
+
+        var language = Language(http.Request, portal);
+        http.Response.Headers.ContentLanguage = language.Language.Code;
+        http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
+        var version = ODataEndpoints.Version(http.Request);
+        http.Response.Headers["OData-Version"] = version == ODataVersion.V401 ? "4.01" : "4.0";
+        var query = db.Categories.AsNoTracking();
+        if (portal.CategoryIds.Count > 0)
+        {
+            var carried = portal.CategoryIds;
+            query = query.Where(c => carried.Contains(c.Id));
+        }
+
+        var key = path.LastSegment is KeySegment k ? (Guid?)k.Keys.Single().Value : null;
+        if (key is { } id)
+        {
+            query = query.Where(c => c.Id == id);
+        }
+
+        var top = parser.ParseTop();
+        if (top > MaxPageSize)
+        {
+            throw ODataQueryException.Limit("$top", $"$top is at most {MaxPageSize}.");
+        }
+
+        long? count = parser.ParseCount() == true ? await query.LongCountAsync(http.RequestAborted) : null;
+        var rows = await query.OrderBy(c => c.Slug).Skip((int)(parser.ParseSkip() ?? 0)).Take((int)(top ?? MaxPageSize))
+            .Select(c => new EntryWriter.CategoryRow(c.Id, c.Slug, c.ParentId, c.Names.Select(n => new EntryWriter.CategoryName(n.Language, n.Name)).ToList()))
+            .ToListAsync(http.RequestAborted);
+        if (key is not null && rows.Count == 0)
+        {
+            throw new ODataQueryException(404, "NotFound", $"No category {key} for this portal.");
+        }
+
+        var uri = new ODataUri { ServiceRoot = ODataEndpoints.ServiceRoot(http.Request), Path = path, SelectAndExpand = parser.ParseSelectAndExpand() };
+        await SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, language.Chain, byKey: key is not null));
+    }
 
     private static async Task<Portal?> PortalAsync(HttpContext http, ContentHubDbContext db)
     {
