@@ -23,12 +23,15 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
     private static readonly MethodInfo Any = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(string));
     private static readonly MethodInfo All = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.All)).MakeGenericMethod(typeof(string));
 
+    private IDictionary<string, SingleValueNode>? _aliases;
+
     /// <summary>The most nodes a $filter may have; larger trees are refused.</summary>
     public int MaxFilterNodes { get; init; } = 100;
 
-    /// <summary>The $filter as a predicate.</summary>
-    public Expression<Func<T, bool>> Filter(FilterClause filter)
+    /// <summary>The $filter as a predicate; <paramref name="aliases"/> are the parser's parameter aliases (@name=value).</summary>
+    public Expression<Func<T, bool>> Filter(FilterClause filter, IDictionary<string, SingleValueNode>? aliases = null)
     {
+        _aliases = aliases;
         var nodes = new NodeCounter();
         nodes.Count(filter.Expression);
         if (nodes.Total > MaxFilterNodes)
@@ -92,6 +95,8 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         NonResourceRangeVariableReferenceNode variable => scope[variable.Name],
         ResourceRangeVariableReferenceNode variable => scope[variable.Name],
         SingleValueFunctionCallNode function => Function(function, row, scope),
+        ParameterAliasNode alias when _aliases?.TryGetValue(alias.Alias, out var value) == true && value is not null => Bind(value, row, scope),
+        ParameterAliasNode alias => throw new ODataQueryException(400, "BadRequest", $"The parameter alias {alias.Alias} has no value.", alias.Alias),
         InNode @in => In(@in, row, scope),
         AnyNode any => Lambda(Any, any.Source, any.Body, any.CurrentRangeVariable.Name, row, scope),
         AllNode all => Lambda(All, all.Source, all.Body, all.CurrentRangeVariable.Name, row, scope),

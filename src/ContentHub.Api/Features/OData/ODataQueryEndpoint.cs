@@ -115,7 +115,7 @@ public static class ODataQueryEndpoint
         var binder = new QueryBinder<PublishedEntry>(EntryMap.Instance);
         if (parser.ParseFilter() is { } filter)
         {
-            visible = visible.Where(binder.Filter(filter));
+            visible = visible.Where(binder.Filter(filter, parser.ParameterAliasNodes));
         }
 
         if (parser.ParseSearch() is { } search)
