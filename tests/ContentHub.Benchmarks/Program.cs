@@ -1,0 +1,81 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Json;
+using ContentHub.Api.Features.People;
+using ContentHub.Api.Features.Portals;
+using ContentHub.Benchmarks;
+using ContentHub.Data.Embedded;
+using ContentHub.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+
+// dotnet run -c Release --project tests/ContentHub.Benchmarks -- [articles=20000] [seconds=15]
+var articles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
+var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
+const string AdminPassword = "Bench-admin-2026";
+
+var folder = Path.Combine(Path.GetTempPath(), "contenthub-benchmark");
+if (Directory.Exists(folder))
+{
+    Directory.Delete(folder, recursive: true);
+}
+
+await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = folder, Durable = false, Database = "benchmark" }, NullLogger.Instance);
+await using var service = ServiceProcess.Start(new Dictionary<string, string?>
+{
+    ["ConnectionStrings__ContentHub"] = cluster.ConnectionString(),
+    ["Database__MigrateOnStartup"] = "true",
+    ["Auth__AdminPassword"] = AdminPassword,
+    ["Scheduling__Enabled"] = "false",
+    ["Logging__LogLevel__Default"] = "Warning",
+    ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+});
+var address = await service.WaitUntilListeningAsync(TimeSpan.FromMinutes(2));
+using var anonymous = Importer.Client(address);
+var (adminToken, _) = await Staff.SignInAsync(anonymous, "admin", AdminPassword);
+using var admin = Importer.Client(address, adminToken);
+var corpus = new Corpus(seed: 2026);
+var importer = new Importer(admin, anonymous, corpus);
+var unit = await importer.UnitAsync();
+(await admin.PostAsJsonAsync("/api/v1/users", new CreateUserRequest("bench-reviewer", "Reviewer", "Bench-review-2026", ["Reviewer"], unit))).EnsureSuccessStatusCode();
+var (reviewerToken, _) = await Staff.SignInAsync(anonymous, "bench-reviewer", "Bench-review-2026");
+using var reviewer = Importer.Client(address, reviewerToken);
+importer = new Importer(admin, reviewer, corpus);
+var categories = await importer.CategoriesAsync(10);
+
+Console.WriteLine($"Service at {address}; importing {articles} articles");
+var clock = Stopwatch.StartNew();
+await importer.ArticlesAsync(articles, unit, categories, parallelism: 4, done => Console.WriteLine($"  {done} articles imported and published ({done / clock.Elapsed.TotalSeconds:F0}/s)"));
+var import = clock.Elapsed;
+
+using var created = await admin.PostAsJsonAsync("/api/v1/portals", new PortalRequest("Benchmark portal", "benchmark", "https://portal.example",
+    [new PortalLanguageRequest("en", ["vi"]), new PortalLanguageRequest("vi")]), TestJson.Options);
+var portalId = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PortalResponse>(TestJson.Options))!.Id;
+using var issued = await admin.PostAsJsonAsync($"/api/v1/portals/{portalId}/keys", new ApiKeyRequest("benchmark"), TestJson.Options);
+var key = (await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<IssuedApiKeyResponse>(TestJson.Options))!.Key;
+
+// A portal's newest-20 list for one language and category.
+var list = new Uri(address, $"/odata/Articles?lang=en&$filter=CategoryId eq {categories[0]}");
+using var portal = Importer.Client(address, apiKey: key);
+for (var i = 0; i < 200; i++)
+{
+    (await portal.GetAsync(list)).Dispose();
+}
+
+using var sample = await portal.GetAsync(list);
+var body = await sample.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
+var contentType = sample.Content.Headers.ContentType!.ToString();
+
+var serviceResult = await Wrk.RunAsync(list.AbsoluteUri, duration, key);
+await using var nginx = await Nginx.ServeAsync(body, contentType, port: 18080);
+var nginxResult = await Wrk.RunAsync(nginx.Url.AbsoluteUri, duration);
+
+var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
+Console.WriteLine();
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({cpu}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB; wrk -t2 -c32 -d{duration.TotalSeconds}s on the same cores");
+Console.WriteLine($"Corpus: {articles} articles x 6 languages (~4 KB Markdown each), imported and published through the REST API in {import.TotalSeconds:F0} s ({articles / import.TotalSeconds:F0} articles/s)");
+Console.WriteLine($"Response: {body.Length} bytes, {contentType}");
+Console.WriteLine($"| server | requests/s | p50 ms | p99 ms |");
+Console.WriteLine($"|---|---|---|---|");
+Console.WriteLine($"| ContentHub OData (uncached) | {serviceResult.RequestsPerSecond:F0} | {serviceResult.P50Milliseconds:F2} | {serviceResult.P99Milliseconds:F2} |");
+Console.WriteLine($"| nginx, same bytes from a file | {nginxResult.RequestsPerSecond:F0} | {nginxResult.P50Milliseconds:F2} | {nginxResult.P99Milliseconds:F2} |");
+Console.WriteLine($"Ratio to nginx: {serviceResult.RequestsPerSecond / nginxResult.RequestsPerSecond:P1}");
