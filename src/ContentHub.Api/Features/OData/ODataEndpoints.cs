@@ -26,16 +26,18 @@ public static class ODataEndpoints
     public static async Task ServiceDocumentAsync(HttpContext http)
     {
         var version = Version(http.Request);
-        using var message = ServiceDocuments.ServiceDocument(PortalModel.Instance, ServiceRoot(http.Request), version, MetadataLevel(http.Request));
-        http.Response.Headers["OData-Version"] = version == ODataVersion.V401 ? "4.01" : "4.0";
-        await SendAsync(http, message.Headers, message.Body.ToArray());
+        http.Response.Headers["OData-Version"] = VersionHeader(version);
+        await SendAsync(http, ServiceDocuments.ServiceDocument(PortalModel.Instance, ServiceRoot(http.Request), version, MetadataLevel(http.Request)));
     }
 
     /// <summary>The CSDL of the model, with the conformance level it meets.</summary>
     public static async Task MetadataAsync(HttpContext http)
     {
-        var body = Encoding.UTF8.GetBytes(ServiceDocuments.Metadata(PortalModel.Instance));
-        await SendAsync(http, [new("Content-Type", "application/xml"), new("OData-Version", Version(http.Request) == ODataVersion.V401 ? "4.01" : "4.0")], body);
+        var message = new BufferedResponseMessage();
+        message.SetHeader("Content-Type", "application/xml");
+        message.SetHeader("OData-Version", VersionHeader(Version(http.Request)));
+        message.Body.Write(Encoding.UTF8.GetBytes(ServiceDocuments.Metadata(PortalModel.Instance)));
+        await SendAsync(http, message);
     }
 
     /// <summary>4.01 unless the client caps the version at 4.0 with OData-MaxVersion.</summary>
@@ -57,17 +59,28 @@ public static class ODataEndpoints
         return "minimal";
     }
 
+    public static string VersionHeader(ODataVersion version) => version == ODataVersion.V401 ? "4.01" : "4.0";
+
     public static Uri ServiceRoot(HttpRequest request) => new($"{request.Scheme}://{request.Host}{request.PathBase}/odata/");
 
-    private static async Task SendAsync(HttpContext http, IEnumerable<KeyValuePair<string, string>> headers, byte[] body)
+    /// <summary>Sends what the OData writer buffered, with its headers; the message is disposed.</summary>
+    public static async Task SendAsync(HttpContext http, BufferedResponseMessage message)
     {
-        foreach (var (name, value) in headers)
+        using (message)
         {
-            http.Response.Headers[name] = value;
-        }
+            foreach (var (name, value) in message.Headers)
+            {
+                http.Response.Headers[name] = value;
+            }
 
-        http.Response.Headers[HeaderNames.Vary] = "Accept, OData-MaxVersion";
-        http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body);
+            if (!http.Response.Headers.ContainsKey(HeaderNames.Vary))
+            {
+                http.Response.Headers[HeaderNames.Vary] = "Accept, OData-MaxVersion";
+            }
+
+            var body = message.Body.ToArray();
+            http.Response.ContentLength = body.Length;
+            await http.Response.Body.WriteAsync(body, http.RequestAborted);
+        }
     }
 }

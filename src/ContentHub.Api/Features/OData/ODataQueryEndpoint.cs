@@ -93,7 +93,7 @@ public static class ODataQueryEndpoint
         var version = ODataEndpoints.Version(request);
         var level = ODataEndpoints.MetadataLevel(request);
         // Tells clients how to read the payload: 4.01 names its annotations @context, @count, @nextLink.
-        http.Response.Headers["OData-Version"] = version == ODataVersion.V401 ? "4.01" : "4.0";
+        http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
 
         if (path.LastSegment is KeySegment key)
         {
@@ -108,7 +108,7 @@ public static class ODataQueryEndpoint
             }
 
             http.Response.Headers.ETag = etag;
-            await SendAsync(http, EntryWriter.Entity(set, uri, version, level, row, language.Chain));
+            await ODataEndpoints.SendAsync(http, EntryWriter.Entity(set, uri, version, level, row, language.Chain));
             return;
         }
 
@@ -165,7 +165,7 @@ public static class ODataQueryEndpoint
             }
         }
 
-        await SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next, language.Chain));
+        await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next, language.Chain));
     }
 
     // One statement: the page, each entry's languages and, when expanded, its category with its names.
@@ -191,7 +191,7 @@ public static class ODataQueryEndpoint
         http.Response.Headers.ContentLanguage = language.Language.Code;
         http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
         var version = ODataEndpoints.Version(http.Request);
-        http.Response.Headers["OData-Version"] = version == ODataVersion.V401 ? "4.01" : "4.0";
+        http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
         var query = db.Categories.AsNoTracking();
         if (portal.CategoryIds.Count > 0)
         {
@@ -221,7 +221,7 @@ public static class ODataQueryEndpoint
         }
 
         var uri = new ODataUri { ServiceRoot = ODataEndpoints.ServiceRoot(http.Request), Path = path, SelectAndExpand = parser.ParseSelectAndExpand() };
-        await SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, language.Chain, byKey: key is not null));
+        await ODataEndpoints.SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, language.Chain, byKey: key is not null));
     }
 
     private static async Task<Portal?> PortalAsync(HttpContext http, ContentHubDbContext db)
@@ -292,20 +292,5 @@ public static class ODataQueryEndpoint
         }
 
         return new Uri(ODataEndpoints.ServiceRoot(request), request.Path.Value!["/odata/".Length..] + Microsoft.AspNetCore.Http.QueryString.Create(query));
-    }
-
-    private static async Task SendAsync(HttpContext http, BufferedResponseMessage message)
-    {
-        using (message)
-        {
-            foreach (var (name, value) in message.Headers)
-            {
-                http.Response.Headers[name] = value;
-            }
-
-            var body = message.Body.ToArray();
-            http.Response.ContentLength = body.Length;
-            await http.Response.Body.WriteAsync(body, http.RequestAborted);
-        }
     }
 }
