@@ -20,10 +20,9 @@ public static class ETags
         Matches,
     }
 
-    /// <summary>Reads If-Match. On a match, <paramref name="expected"/> is the version the client saw (the current one for <c>*</c>).</summary>
-    public static Check Evaluate(string? ifMatch, uint current, out uint expected)
+    /// <summary>Reads If-Match against the current version. The database checks the same version again when the change is saved.</summary>
+    public static Check Evaluate(string? ifMatch, uint current)
     {
-        expected = current;
         if (string.IsNullOrWhiteSpace(ifMatch))
         {
             return Check.Missing;
@@ -44,7 +43,6 @@ public static class ETags
             // If-Match uses the strong comparison (RFC 9110 13.1.1): a weak tag never matches.
             if (!tag.IsWeak && uint.TryParse(tag.Tag.AsSpan().Trim('"'), out var version) && version == current)
             {
-                expected = version;
                 return Check.Matches;
             }
         }

@@ -95,7 +95,6 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
         }
 
         var now = clock.GetUtcNow();
-        db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         item.Update(details, actor, now);
         db.Revisions.Add(Revision.Of(item.Id, null, RevisionAction.Updated, ItemSnapshot.Of(item).ToJson(), actor, now));
         audit.Add("item.updated", item.Id);
@@ -148,7 +147,6 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
         }
         else
         {
-            db.Entry(variant).Property(v => v.Version).OriginalValue = variant.Version;
             variant.Replace(text, actor, now);
         }
 
@@ -186,7 +184,6 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
             return new Outcome<bool>.Conflict($"Only a draft can be deleted; this item is {item.State}.");
         }
 
-        db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         db.Items.Remove(item);
         audit.Add("item.deleted", item.Id, details: item.FindVariant(item.SourceLanguage)?.Title);
         return (await SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(_ => true);
@@ -227,7 +224,6 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
             return new Outcome<bool>.Conflict($"The source-language ({language}) variant cannot be deleted; delete the item instead.");
         }
 
-        db.Entry(variant).Property(v => v.Version).OriginalValue = variant.Version;
         item.RemoveVariant(variant);
         audit.Add("variant.deleted", item.Id, language.Code);
         return (await SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(_ => true);
@@ -264,7 +260,7 @@ public sealed class ItemService(ContentHubDbContext db, MarkdownRenderer rendere
     }
 
     /// <summary>428 without If-Match, 412 when it names another version; null when the write may go ahead.</summary>
-    public static Outcome<T>? Precondition<T>(string? ifMatch, uint current) => ETags.Evaluate(ifMatch, current, out _) switch
+    public static Outcome<T>? Precondition<T>(string? ifMatch, uint current) => ETags.Evaluate(ifMatch, current) switch
     {
         ETags.Check.Missing => new Outcome<T>.PreconditionRequired(),
         ETags.Check.Stale => new Outcome<T>.PreconditionFailed(current),

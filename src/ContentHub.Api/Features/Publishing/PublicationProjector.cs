@@ -14,9 +14,9 @@ namespace ContentHub.Api.Features.Publishing;
 /// </summary>
 public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider clock)
 {
-    public async Task RefreshAsync(ContentItem item, CancellationToken cancellationToken)
+    /// <summary>Brings the item's entries in step; <paramref name="latest"/> is what the caller already loaded, if it did.</summary>
+    public async Task RefreshAsync(ContentItem item, LatestRevisions? latest, CancellationToken cancellationToken)
     {
-        var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
         var entries = await db.PublishedEntries.Where(e => e.ItemId == item.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         if (item.State != EditorialState.Published)
@@ -24,6 +24,8 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
             db.PublishedEntries.RemoveRange(entries);
             return;
         }
+
+        latest ??= await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
 
         foreach (var variant in item.Variants)
         {
@@ -70,7 +72,7 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         foreach (var item in missing)
         {
-            await RefreshAsync(item, cancellationToken).ConfigureAwait(false);
+            await RefreshAsync(item, latest: null, cancellationToken).ConfigureAwait(false);
         }
 
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);

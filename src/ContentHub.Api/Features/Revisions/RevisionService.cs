@@ -119,7 +119,6 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         }
 
         var now = clock.GetUtcNow();
-        db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         item.Update(details, actor, now);
         db.Revisions.Add(Revision.Of(item.Id, null, RevisionAction.Restored, ItemSnapshot.Of(item).ToJson(), actor, now, revision.Id));
         audit.Add("revision.restored", item.Id, details: $"revision={revision.Id}");
@@ -151,7 +150,6 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         }
         else
         {
-            db.Entry(variant).Property(v => v.Version).OriginalValue = variant.Version;
             variant.Replace(text, actor, now);
         }
 

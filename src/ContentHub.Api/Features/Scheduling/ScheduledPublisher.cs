@@ -45,18 +45,19 @@ public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, P
             if (toUnpublish.Contains(item.Id))
             {
                 item.MoveTo(EditorialState.Unpublished, now);
-                await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
+                await publication.RefreshAsync(item, latest: null, cancellationToken).ConfigureAwait(false);
                 audit.Add("workflow.unpublish-scheduled", item.Id, fromState: nameof(EditorialState.Published), toState: item.State.ToString(), actor: Actor);
                 unpublished++;
                 continue;
             }
 
-            var missing = (await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false)).MissingForPublication(item);
+            var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
+            var missing = latest.MissingForPublication(item);
             var to = missing.Count == 0 ? EditorialState.Published : EditorialState.Approved;
             audit.Add(missing.Count == 0 ? "workflow.publish-scheduled" : "workflow.schedule-cancelled", item.Id,
                 fromState: nameof(EditorialState.Scheduled), toState: to.ToString(), details: missing.Count == 0 ? $"due {item.PublishAt:O}" : string.Join("; ", missing), actor: Actor);
             item.MoveTo(to, now);
-            await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
+            await publication.RefreshAsync(item, latest, cancellationToken).ConfigureAwait(false);
             _ = missing.Count == 0 ? published++ : cancelled++;
         }
 

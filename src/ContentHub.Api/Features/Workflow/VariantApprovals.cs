@@ -78,8 +78,7 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
                 break;
         }
 
-        db.Entry(variant).Property(v => v.Version).OriginalValue = variant.Version;
-        await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
+        await publication.RefreshAsync(item, latest, cancellationToken).ConfigureAwait(false);
         audit.Add(step switch { VariantStep.Approve => "variant.approve", VariantStep.SignOff => "variant.sign-off", _ => "variant.withdraw" }, item.Id, language.Code, details: $"revision={revision}");
         return (await items.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, variant));
     }

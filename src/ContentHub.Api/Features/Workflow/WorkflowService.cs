@@ -97,10 +97,9 @@ public sealed class WorkflowService(ContentHubDbContext db, ItemService items, I
             return new Outcome<ContentItem>.Conflict($"{action} needs approved content: {string.Join("; ", missing)}.", null);
         }
 
-        db.Entry(item).Property(i => i.Version).OriginalValue = item.Version;
         // MoveTo keeps the times the new state uses (set above) and clears the others.
         item.MoveTo(transition.To, now);
-        await publication.RefreshAsync(item, cancellationToken).ConfigureAwait(false);
+        await publication.RefreshAsync(item, latest, cancellationToken).ConfigureAwait(false);
         audit.Add("workflow." + Kebab(action), item.Id, fromState: from.ToString(), toState: item.State.ToString(), details: details);
         return await items.SaveAsync(item, cancellationToken).ConfigureAwait(false);
     }
