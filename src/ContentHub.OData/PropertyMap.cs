@@ -10,12 +10,45 @@ namespace ContentHub.OData;
 public sealed class PropertyMap<T>
 {
     private readonly Dictionary<string, Func<Expression, Expression>> _members = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, Func<string, object>> _literals = [];
 
     /// <summary>Maps an EDM property to a member of <typeparamref name="T"/>.</summary>
     public PropertyMap<T> Map<TValue>(string edmName, Expression<Func<T, TValue>> member)
     {
         _members[edmName] = row => new ParameterReplacer(member.Parameters[0], row).Visit(member.Body);
         return this;
+    }
+
+    /// <summary>
+    /// How a string literal becomes a <typeparamref name="TValue"/> when compared with a member of that
+    /// type (a language tag stored through a value converter, say). <paramref name="parse"/> throws
+    /// <see cref="FormatException"/> for text that is not one, which the binder turns into a 400.
+    /// </summary>
+    public PropertyMap<T> Literal<TValue>(Func<string, TValue> parse)
+        where TValue : notnull
+    {
+        _literals[typeof(TValue)] = text => parse(text);
+        return this;
+    }
+
+    /// <summary>Reads <paramref name="text"/> as a value of <paramref name="type"/>, if a literal parser was given for it.</summary>
+    public bool TryParseLiteral(Type type, string text, out object? value)
+    {
+        value = null;
+        if (!_literals.TryGetValue(type, out var parse))
+        {
+            return false;
+        }
+
+        try
+        {
+            value = parse(text);
+            return true;
+        }
+        catch (FormatException invalid)
+        {
+            throw new ODataQueryException(400, "BadRequest", invalid.Message, text);
+        }
     }
 
     /// <summary>The member expression for a property on <paramref name="row"/>; 501 for a property that cannot be queried.</summary>

@@ -20,13 +20,21 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
     private static readonly MethodInfo ToLower = typeof(string).GetMethod(nameof(string.ToLower), Type.EmptyTypes)!;
     private static readonly MethodInfo ToUpper = typeof(string).GetMethod(nameof(string.ToUpper), Type.EmptyTypes)!;
     private static readonly MethodInfo Trim = typeof(string).GetMethod(nameof(string.Trim), Type.EmptyTypes)!;
-    private static readonly MethodInfo Any = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 2).MakeGenericMethod(typeof(string));
-    private static readonly MethodInfo All = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.All)).MakeGenericMethod(typeof(string));
+    private static readonly MethodInfo IndexOf = typeof(string).GetMethod(nameof(string.IndexOf), [typeof(string)])!;
+    private static readonly MethodInfo SubstringFrom = typeof(string).GetMethod(nameof(string.Substring), [typeof(int)])!;
+    private static readonly MethodInfo SubstringOfLength = typeof(string).GetMethod(nameof(string.Substring), [typeof(int), typeof(int)])!;
+    private static readonly MethodInfo Concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string)])!;
+    private static readonly MethodInfo DateOfUtc = typeof(DateOnly).GetMethod(nameof(DateOnly.FromDateTime), [typeof(DateTime)])!;
+    private static readonly MethodInfo Any = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 2);
+    private static readonly MethodInfo All = typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.All));
 
     private IDictionary<string, SingleValueNode>? _aliases;
 
     /// <summary>The most nodes a $filter may have; larger trees are refused.</summary>
     public int MaxFilterNodes { get; init; } = 100;
+
+    /// <summary>The time <c>now()</c> stands for; read once per query, so every use in it agrees.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>The $filter as a predicate; <paramref name="aliases"/> are the parser's parameter aliases (@name=value).</summary>
     public Expression<Func<T, bool>> Filter(FilterClause filter, IDictionary<string, SingleValueNode>? aliases = null)
@@ -88,7 +96,7 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         BinaryOperatorNode binary => Binary(binary, row, scope),
         UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(Bind(not.Operand, row, scope)),
         UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Negate } negate => Expression.Negate(Bind(negate.Operand, row, scope)),
-        ConvertNode convert => Bind(convert.Source, row, scope),
+        ConvertNode convert => Promote(Bind(convert.Source, row, scope), convert.TypeReference),
         ConstantNode constant => Constant(constant.Value),
         SingleValuePropertyAccessNode property => properties.Access(property.Property.Name, Source(property.Source, row, scope)),
         CollectionPropertyAccessNode collection => properties.Access(collection.Property.Name, Source(collection.Source, row, scope)),
@@ -108,8 +116,23 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
 
     private BinaryExpression Binary(BinaryOperatorNode node, Expression row, Dictionary<string, Expression> scope)
     {
-        var (left, right) = Align(Bind(node.Left, row, scope), Bind(node.Right, row, scope));
-        return node.OperatorKind switch
+        var left = Bind(node.Left, row, scope);
+        var right = Bind(node.Right, row, scope);
+        try
+        {
+            (left, right) = Align(left, right);
+            return Operate(node.OperatorKind, left, right);
+        }
+        catch (InvalidOperationException)
+        {
+            // Expression's factories refuse operand types the operator is not defined for (ordering language tags, adding strings,
+            // comparing a date with a date and time).
+            throw new ODataQueryException(400, "BadRequest", $"The {node.OperatorKind} operator does not apply to {Underlying(left.Type).Name} and {Underlying(right.Type).Name}.", "$filter");
+        }
+    }
+
+    private static BinaryExpression Operate(BinaryOperatorKind kind, Expression left, Expression right) =>
+        kind switch
         {
             BinaryOperatorKind.And => Expression.AndAlso(left, right),
             BinaryOperatorKind.Or => Expression.OrElse(left, right),
@@ -124,9 +147,8 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             BinaryOperatorKind.Multiply => Expression.Multiply(left, right),
             BinaryOperatorKind.Divide => Expression.Divide(left, right),
             BinaryOperatorKind.Modulo => Expression.Modulo(left, right),
-            _ => throw ODataQueryException.NotImplemented($"The {node.OperatorKind} operator"),
+            _ => throw ODataQueryException.NotImplemented($"The {kind} operator"),
         };
-    }
 
     // Strings compare with string.Compare, which EF Core translates to SQL comparison operators.
     private static BinaryExpression Compare(ExpressionType comparison, Expression left, Expression right) =>
@@ -146,17 +168,61 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             ("toupper", 1) => Expression.Call(args[0], ToUpper),
             ("trim", 1) => Expression.Call(args[0], Trim),
             ("length", 1) => Expression.Property(args[0], nameof(string.Length)),
+            ("indexof", 2) => Expression.Call(args[0], IndexOf, args[1]),
+            ("substring", 2) => Expression.Call(args[0], SubstringFrom, Int(args[1])),
+            ("substring", 3) => Expression.Call(args[0], SubstringOfLength, Int(args[1]), Int(args[2])),
+            ("concat", 2) when args[0].Type == typeof(string) && args[1].Type == typeof(string) => Expression.Call(Concat, args[0], args[1]),
             ("year", 1) => DatePart(args[0], nameof(DateTimeOffset.Year)),
             ("month", 1) => DatePart(args[0], nameof(DateTimeOffset.Month)),
             ("day", 1) => DatePart(args[0], nameof(DateTimeOffset.Day)),
             ("hour", 1) => DatePart(args[0], nameof(DateTimeOffset.Hour)),
             ("minute", 1) => DatePart(args[0], nameof(DateTimeOffset.Minute)),
+            ("second", 1) => DatePart(args[0], nameof(DateTimeOffset.Second)),
+            ("date", 1) when Underlying(args[0].Type) == typeof(DateTimeOffset) => Expression.Call(DateOfUtc, Expression.Property(Value(args[0]), nameof(DateTimeOffset.UtcDateTime))),
+            ("now", 0) => Constant(Clock.GetUtcNow()),
+            ("round", 1) => MathCall(nameof(Math.Round), args[0]),
+            ("floor", 1) => MathCall(nameof(Math.Floor), args[0]),
+            ("ceiling", 1) => MathCall(nameof(Math.Ceiling), args[0]),
             _ => throw ODataQueryException.NotImplemented($"The function {node.Name}"),
         };
     }
 
-    private static MemberExpression DatePart(Expression value, string part) =>
-        Expression.Property(System.Nullable.GetUnderlyingType(value.Type) is null ? value : Expression.Property(value, "Value"), part);
+    // OData counts from zero like .NET; positions arrive as Edm.Int32 but may have been promoted.
+    private static Expression Int(Expression value) => value.Type == typeof(int) ? value : Expression.Convert(value, typeof(int));
+
+    private static Expression Value(Expression value) => System.Nullable.GetUnderlyingType(value.Type) is null ? value : Expression.Property(value, "Value");
+
+    private static Type Underlying(Type type) => System.Nullable.GetUnderlyingType(type) ?? type;
+
+    // round/floor/ceiling are defined on Edm.Decimal and Edm.Double; the parser has promoted the argument to one of them.
+    private static MethodCallExpression MathCall(string name, Expression value)
+    {
+        var type = Underlying(value.Type) == typeof(decimal) ? typeof(decimal) : typeof(double);
+        return Expression.Call(typeof(Math).GetMethod(name, [type])!, Expression.Convert(value, type));
+    }
+
+    // The parser inserts conversions where OData promotes a numeric type (Int32 to Int64, Decimal or Double); others need none here.
+    private static Expression Promote(Expression value, Microsoft.OData.Edm.IEdmTypeReference? target)
+    {
+        var clr = target?.PrimitiveKind() switch
+        {
+            EdmPrimitiveTypeKind.Int64 => typeof(long),
+            EdmPrimitiveTypeKind.Double => typeof(double),
+            EdmPrimitiveTypeKind.Decimal => typeof(decimal),
+            EdmPrimitiveTypeKind.Single => typeof(float),
+            _ => null,
+        };
+        if (clr is null || !IsNumeric(Underlying(value.Type)) || Underlying(value.Type) == clr)
+        {
+            return value;
+        }
+
+        return Expression.Convert(value, System.Nullable.GetUnderlyingType(value.Type) is null ? clr : typeof(Nullable<>).MakeGenericType(clr));
+    }
+
+    private static bool IsNumeric(Type type) => type == typeof(int) || type == typeof(long) || type == typeof(short) || type == typeof(double) || type == typeof(decimal) || type == typeof(float);
+
+    private static MemberExpression DatePart(Expression value, string part) => Expression.Property(Value(value), part);
 
     private Expression In(InNode node, Expression row, Dictionary<string, Expression> scope)
     {
@@ -166,7 +232,7 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             throw ODataQueryException.NotImplemented("'in' with anything but a list of values");
         }
 
-        return list.Collection.Select(item => (Expression)Expression.Equal(left, Convert(Constant(item.Value), left.Type)))
+        return list.Collection.Select(item => (Expression)Expression.Equal(left, Convert((Expression?)Literal(item.Value, left.Type) ?? Constant(item.Value), left.Type)))
             .DefaultIfEmpty(Expression.Constant(false))
             .Aggregate(Expression.OrElse);
     }
@@ -174,9 +240,12 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
     private MethodCallExpression Lambda(MethodInfo method, CollectionNode source, SingleValueNode body, string variable, Expression row, Dictionary<string, Expression> scope)
     {
         var collection = Bind(source, row, scope);
-        var item = Expression.Parameter(typeof(string), variable);
+        var element = collection.Type.IsArray
+            ? collection.Type.GetElementType()!
+            : collection.Type.GetInterfaces().Append(collection.Type).First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0];
+        var item = Expression.Parameter(element, variable);
         var inner = new Dictionary<string, Expression>(scope, StringComparer.Ordinal) { [variable] = item };
-        return Expression.Call(method, collection, Expression.Lambda(Bind(body, row, inner), item));
+        return Expression.Call(method.MakeGenericMethod(element), collection, Expression.Lambda(Bind(body, row, inner), item));
     }
 
     // Constants go in as closures, so that EF Core sends them as parameters, never inlined into SQL.
@@ -192,8 +261,26 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         return Expression.Property(Expression.Constant(holder), "Value");
     }
 
-    private static (Expression Left, Expression Right) Align(Expression left, Expression right)
+    // A string literal compared with a member whose type has a literal parser (a language tag, say) becomes a value of that type.
+    private MemberExpression? Literal(object? value, Type type) =>
+        value is string text && properties.TryParseLiteral(Underlying(type), text, out var parsed) ? Constant(parsed) : null;
+
+    private (Expression Left, Expression Right) Align(Expression left, Expression right)
     {
+        if (left.Type == right.Type)
+        {
+            return (left, right);
+        }
+
+        if (right.Type == typeof(string) && TextOf(right) is { } rightText && Literal(rightText, left.Type) is { } parsedRight)
+        {
+            right = parsedRight;
+        }
+        else if (left.Type == typeof(string) && TextOf(left) is { } leftText && Literal(leftText, right.Type) is { } parsedLeft)
+        {
+            left = parsedLeft;
+        }
+
         if (left.Type == right.Type)
         {
             return (left, right);
@@ -214,6 +301,8 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             : left.Type;
         return (Convert(left, target), Convert(right, target));
     }
+
+    private static string? TextOf(Expression expression) => expression is MemberExpression { Expression: ConstantExpression { Value: ConstantHolder<string> { Value: var text } } } ? text : null;
 
     private static bool IsNull(Expression expression) => expression is MemberExpression { Expression: ConstantExpression { Value: ConstantHolder<object> { Value: null } } };
 

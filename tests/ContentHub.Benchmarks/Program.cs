@@ -8,13 +8,19 @@ using ContentHub.Data.Embedded;
 using ContentHub.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
-// dotnet run -c Release --project tests/ContentHub.Benchmarks -- [articles=20000] [seconds=15]
+// dotnet run -c Release --project tests/ContentHub.Benchmarks -- [articles=20000] [seconds=15] [--reuse]
+// --reuse keeps the imported corpus in the temp folder and measures again without importing it again,
+// so a change to the query path can be measured in seconds (the import of 20,000 articles takes minutes).
+var reuse = args.Contains("--reuse");
+args = args.Where(a => a != "--reuse").ToArray();
 var articles = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 20_000;
 var duration = TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15);
 const string AdminPassword = "Bench-admin-2026";
 
 var folder = Path.Combine(Path.GetTempPath(), "contenthub-benchmark");
-if (Directory.Exists(folder))
+var imported = Path.Combine(folder, $"imported-{articles}.txt");
+var loaded = reuse && File.Exists(imported);
+if (Directory.Exists(folder) && !loaded)
 {
     Directory.Delete(folder, recursive: true);
 }
@@ -33,21 +39,35 @@ var address = await service.WaitUntilListeningAsync(TimeSpan.FromMinutes(2));
 using var anonymous = Importer.Client(address);
 var (adminToken, _) = await Staff.SignInAsync(anonymous, "admin", AdminPassword);
 using var admin = Importer.Client(address, adminToken);
-var corpus = new Corpus(seed: 2026);
-var importer = new Importer(admin, anonymous, corpus);
-var unit = await importer.UnitAsync();
-(await admin.PostAsJsonAsync("/api/v1/users", new CreateUserRequest("bench-reviewer", "Reviewer", "Bench-review-2026", ["Reviewer"], unit))).EnsureSuccessStatusCode();
-var (reviewerToken, _) = await Staff.SignInAsync(anonymous, "bench-reviewer", "Bench-review-2026");
-using var reviewer = Importer.Client(address, reviewerToken);
-importer = new Importer(admin, reviewer, corpus);
-var categories = await importer.CategoriesAsync(10);
+List<Guid> categories;
+TimeSpan import;
+if (loaded)
+{
+    var lines = await File.ReadAllLinesAsync(imported);
+    import = TimeSpan.FromSeconds(double.Parse(lines[0], CultureInfo.InvariantCulture));
+    categories = lines.Skip(1).Select(Guid.Parse).ToList();
+    Console.WriteLine($"Service at {address}; reusing the {articles} articles imported before");
+}
+else
+{
+    var corpus = new Corpus(seed: 2026);
+    var importer = new Importer(admin, anonymous, corpus);
+    var unit = await importer.UnitAsync();
+    (await admin.PostAsJsonAsync("/api/v1/users", new CreateUserRequest("bench-reviewer", "Reviewer", "Bench-review-2026", ["Reviewer"], unit))).EnsureSuccessStatusCode();
+    var (reviewerToken, _) = await Staff.SignInAsync(anonymous, "bench-reviewer", "Bench-review-2026");
+    using var reviewer = Importer.Client(address, reviewerToken);
+    importer = new Importer(admin, reviewer, corpus);
+    categories = await importer.CategoriesAsync(10);
 
-Console.WriteLine($"Service at {address}; importing {articles} articles");
-var clock = Stopwatch.StartNew();
-await importer.ArticlesAsync(articles, unit, categories, parallelism: 4, done => Console.WriteLine($"  {done} articles imported and published ({done / clock.Elapsed.TotalSeconds:F0}/s)"));
-var import = clock.Elapsed;
+    Console.WriteLine($"Service at {address}; importing {articles} articles");
+    var clock = Stopwatch.StartNew();
+    await importer.ArticlesAsync(articles, unit, categories, parallelism: 4, done => Console.WriteLine($"  {done} articles imported and published ({done / clock.Elapsed.TotalSeconds:F0}/s)"));
+    import = clock.Elapsed;
+    await File.WriteAllLinesAsync(imported, categories.Select(c => c.ToString()).Prepend(import.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
+}
 
-using var created = await admin.PostAsJsonAsync("/api/v1/portals", new PortalRequest("Benchmark portal", "benchmark", "https://portal.example",
+var portalSlug = $"benchmark-{DateTime.UtcNow:yyyyMMddHHmmss}";
+using var created = await admin.PostAsJsonAsync("/api/v1/portals", new PortalRequest("Benchmark portal", portalSlug, "https://portal.example",
     [new PortalLanguageRequest("en", ["vi"]), new PortalLanguageRequest("vi")]), TestJson.Options);
 var portalId = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PortalResponse>(TestJson.Options))!.Id;
 using var issued = await admin.PostAsJsonAsync($"/api/v1/portals/{portalId}/keys", new ApiKeyRequest("benchmark"), TestJson.Options);

@@ -61,6 +61,29 @@ public sealed class ODataQueryTests(ODataPortalFixture api) : IClassFixture<ODat
     }
 
     [Theory]
+    [InlineData("Language eq 'vi'", "Beta vi,Gamma vi")]
+    [InlineData("Language in ('en-GB','lo')", "Alpha en")]
+    [InlineData("AvailableLanguages/any(l: l eq 'lo')", "Gamma vi")]
+    [InlineData("AvailableLanguages/all(l: l eq 'vi')", "Beta vi")]
+    [InlineData("indexof(Title,' en') eq 5", "Alpha en")]
+    [InlineData("substring(Title,0,4) eq 'Beta' or substring(Title,6) eq 'en'", "Alpha en,Beta vi")]
+    [InlineData("concat(concat(Title,'/'),Slug) eq concat('Gamma vi/',Slug)", "Gamma vi")]
+    [InlineData("date(PublishedAt) ge 2020-01-01 and PublishedAt le now() and second(PublishedAt) lt 60", "Alpha en,Beta vi,Gamma vi")]
+    [InlineData("date(PublishedAt) gt 2999-12-31", "")]
+    public async Task Filters_reach_language_and_string_functions(string filter, string titles)
+    {
+        var page = await ReadAsync("/odata/Articles?lang=en&$orderby=Title&$filter=" + Uri.EscapeDataString(filter));
+        Assert.Equal(titles, string.Join(",", page.Entries.Select(e => (string)e["Title"]!)));
+    }
+
+    [Fact]
+    public async Task Entries_can_be_ordered_by_the_language_they_are_served_in()
+    {
+        var page = await ReadAsync("/odata/Articles?lang=lo&$orderby=Language desc,Title");
+        Assert.Equal(["Beta vi", "Gamma lo", "Alpha en"], page.Entries.Select(e => (string)e["Title"]!));
+    }
+
+    [Theory]
     [InlineData("noi dung", 3)]
     [InlineData("\"NỘI DUNG\"", 3)]
     [InlineData("gamma", 1)]
@@ -114,6 +137,10 @@ public sealed class ODataQueryTests(ODataPortalFixture api) : IClassFixture<ODat
     [InlineData("/odata/Articles?$expand=Nope", HttpStatusCode.BadRequest, "BadRequest")]
     [InlineData("/odata/Articles?$expand=Category($expand=Nope)", HttpStatusCode.BadRequest, "BadRequest")]
     [InlineData("/odata/Articles?lang=ko", HttpStatusCode.BadRequest, "UnsupportedLanguage")]
+    [InlineData("/odata/Articles?$filter=Language eq 'klingon'", HttpStatusCode.BadRequest, "BadRequest")]
+    [InlineData("/odata/Articles?$filter=Title add 'x' eq 'y'", HttpStatusCode.BadRequest, "BadRequest")]
+    [InlineData("/odata/Articles?$filter=date(PublishedAt) le now()", HttpStatusCode.BadRequest, "BadRequest")]
+    [InlineData("/odata/Articles?$filter=fractionalseconds(PublishedAt) eq 0", HttpStatusCode.NotImplemented, "NotImplemented")]
     [InlineData("/odata/Nothing", HttpStatusCode.NotFound, "NotFound")]
     public async Task Bad_queries_get_the_odata_error_format(string url, HttpStatusCode status, string code)
     {

@@ -10,18 +10,19 @@ namespace ContentHub.Api.Tests.OData;
 /// <summary>The binder from OData's parse trees to EF Core LINQ: what SQL it leads to, and what it refuses.</summary>
 public sealed class QueryBinderTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
-    private static readonly QueryBinder<PublishedEntry> Binder = new(EntryMap.Instance);
-
     [Theory]
     [InlineData("Title eq 'x''; DROP TABLE content_items; --'", "DROP TABLE")]
     [InlineData("contains(Title,'Robert''); DELETE FROM users; --')", "DELETE FROM")]
     [InlineData("Tags/any(t: t eq 'sentinel-tag')", "sentinel-tag")]
     [InlineData("Slug in ('sentinel-a','sentinel-b')", "sentinel-a")]
     [InlineData("DurationSeconds gt 4242", "4242")]
+    [InlineData("Language eq 'ko' and AvailableLanguages/any(l: l eq 'lo')", "'lo'")]
+    [InlineData("indexof(Title,'sentinel-index') eq 3", "sentinel-index")]
+    [InlineData("concat(Title,'sentinel-concat') eq Slug", "sentinel-concat")]
     public async Task Values_in_a_filter_reach_postgresql_only_as_parameters(string filter, string literal)
     {
         await using var db = api.CreateDbContext();
-        var query = db.PublishedEntries.Where(Binder.Filter(Parse(filter, filter.Contains("DurationSeconds", StringComparison.Ordinal) ? "Videos" : "Articles")));
+        var query = db.PublishedEntries.Where(Binder(db).Filter(Parse(filter, filter.Contains("DurationSeconds", StringComparison.Ordinal) ? "Videos" : "Articles")));
 
         var sql = query.ToQueryString();
 
@@ -36,26 +37,57 @@ public sealed class QueryBinderTests(ApiFixture api) : IClassFixture<ApiFixture>
     [InlineData("Tags/all(t: endswith(t,'x')) or MachineTranslated eq false")]
     [InlineData("AssetType eq ContentHub.PromoAssetType'Banner' or RightsExpireOn lt 2027-01-01")]
     [InlineData("month(UpdatedAt) mod 2 eq 0 and day(ReviewedAt) ge 1")]
+    [InlineData("Language in ('en','zh-CN') or AvailableLanguages/all(l: l ne 'lo')")]
+    [InlineData("indexof(Title,'a') ge 0 and substring(Title,1) ne 'x' and substring(Title,0,2) eq 'Al' and concat(concat(Title,' '),Slug) ne ''")]
+    [InlineData("second(PublishedAt) lt 60 and date(PublishedAt) le 2030-01-01 and PublishedAt lt now()")]
+    [InlineData("round(DurationSeconds) ge 1 and floor(DurationSeconds div 60) ge 1 and ceiling(DurationSeconds) le 9999")]
     public async Task Supported_expressions_translate_to_sql(string filter)
     {
         await using var db = api.CreateDbContext();
         var entitySet = filter.Contains("AssetType", StringComparison.Ordinal) ? "PromoAssets" : filter.Contains("DurationSeconds", StringComparison.Ordinal) ? "Videos" : "Articles";
 
-        var rows = await db.PublishedEntries.Where(Binder.Filter(Parse(filter, entitySet))).ToListAsync();
+        var rows = await db.PublishedEntries.Where(Binder(db).Filter(Parse(filter, entitySet))).ToListAsync();
 
         Assert.NotNull(rows);
     }
 
     [Theory]
-    [InlineData("indexof(Title,'a') eq 1", "indexof")]
-    [InlineData("Language eq 'en'", "Language")]
+    [InlineData("fractionalseconds(PublishedAt) eq 0", "fractionalseconds")]
+    [InlineData("isof(Title,Edm.String)", "isof")]
     [InlineData("Category/Slug eq 'x'", "SingleNavigationNode")]
     public void Valid_but_unimplemented_constructs_are_501(string filter, string named)
     {
-        var refused = Assert.Throws<ODataQueryException>(() => Binder.Filter(Parse(filter)));
+        using var db = api.CreateDbContext();
+        var refused = Assert.Throws<ODataQueryException>(() => Binder(db).Filter(Parse(filter)));
         Assert.Equal(501, refused.Status);
         Assert.Contains(named, refused.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Language eq 'klingon'", "klingon")]
+    [InlineData("Language gt 'en'", "GreaterThan")]
+    [InlineData("Language in ('en','xx-nope')", "xx-nope")]
+    public void Meaningless_comparisons_are_400(string filter, string named)
+    {
+        using var db = api.CreateDbContext();
+        var refused = Assert.Throws<ODataQueryException>(() => Binder(db).Filter(Parse(filter)));
+        Assert.Equal(400, refused.Status);
+        Assert.Contains(named, refused.Message + refused.Target, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Now_is_the_binders_clock()
+    {
+        using var db = api.CreateDbContext();
+        var clock = new ManualClock(new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        var binder = new QueryBinder<PublishedEntry>(EntryMap.For(db.PublishedEntries)) { Clock = clock };
+
+        var sql = db.PublishedEntries.Where(binder.Filter(Parse("PublishedAt lt now()"))).ToQueryString();
+
+        Assert.Contains("2031-05-06", sql, StringComparison.Ordinal);
+    }
+
+    private static QueryBinder<PublishedEntry> Binder(Data.ContentHubDbContext db) => new(EntryMap.For(db.PublishedEntries));
 
     private static FilterClause Parse(string filter, string entitySet = "Articles")
     {

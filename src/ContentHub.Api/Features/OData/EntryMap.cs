@@ -1,3 +1,4 @@
+using ContentHub.Domain.Languages;
 using ContentHub.Domain.Publishing;
 using ContentHub.OData;
 
@@ -6,14 +7,22 @@ namespace ContentHub.Api.Features.OData;
 /// <summary>Which EDM property of an entry is which column of <see cref="PublishedEntry"/>.</summary>
 public static class EntryMap
 {
-    public static PropertyMap<PublishedEntry> Instance { get; } = new PropertyMap<PublishedEntry>()
+    /// <summary>
+    /// The map for one portal's query: <c>AvailableLanguages</c> are the languages of the item among
+    /// <paramref name="carried"/>, the entries the portal may see in any language, so that a portal
+    /// is never told of a language it would not be given.
+    /// </summary>
+    public static PropertyMap<PublishedEntry> For(IQueryable<PublishedEntry> carried) => new PropertyMap<PublishedEntry>()
+        .Literal(LanguageTag.Parse)
         .Map("Id", e => e.ItemId)
+        .Map("Language", e => e.Language)
         .Map("Title", e => e.Title)
         .Map("Summary", e => e.Summary)
         .Map("Body", e => e.BodyHtml)
         .Map("Slug", e => e.Slug)
         .Map("SeoDescription", e => e.SeoDescription)
         .Map("Tags", e => e.Tags)
+        .Map("AvailableLanguages", e => carried.Where(o => o.ItemId == e.ItemId).Select(o => o.Language))
         .Map("PublishedAt", e => e.PublishedAt)
         .Map("UpdatedAt", e => e.UpdatedAt)
         .Map("MachineTranslated", e => e.MachineTranslated)

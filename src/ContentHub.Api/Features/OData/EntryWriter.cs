@@ -10,7 +10,7 @@ namespace ContentHub.Api.Features.OData;
 public static class EntryWriter
 {
     /// <summary>An entry to write, with the languages its item is available in, and its category when expanded.</summary>
-    public sealed record Row(PublishedEntry Entry, IReadOnlyList<string> AvailableLanguages, CategoryRow? Category = null);
+    public sealed record Row(PublishedEntry Entry, IReadOnlyList<Domain.Languages.LanguageTag> AvailableLanguages, CategoryRow? Category = null);
 
     /// <summary>A category with its names in every language; the served one is picked when written.</summary>
     public sealed record CategoryRow(Guid Id, string Slug, Guid? ParentId, List<CategoryName> Names);
@@ -135,7 +135,7 @@ public static class EntryWriter
         yield return new ODataProperty { Name = "Slug", Value = e.Slug };
         yield return new ODataProperty { Name = "SeoDescription", Value = e.SeoDescription };
         yield return new ODataProperty { Name = "Tags", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = e.Tags } };
-        yield return new ODataProperty { Name = "AvailableLanguages", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = row.AvailableLanguages } };
+        yield return new ODataProperty { Name = "AvailableLanguages", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = row.AvailableLanguages.Select(l => l.Code) } };
         yield return new ODataProperty { Name = "PublishedAt", Value = e.PublishedAt };
         yield return new ODataProperty { Name = "UpdatedAt", Value = e.UpdatedAt };
         yield return new ODataProperty { Name = "MachineTranslated", Value = e.MachineTranslated };

@@ -34,11 +34,11 @@ public static class ODataQueryEndpoint
         [PortalModel.Sets.PromoAssets] = ContentKind.PromoAsset,
     };
 
-    public static async Task HandleAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries)
+    public static async Task HandleAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries, TimeProvider clock)
     {
         try
         {
-            await AnswerAsync(http, db, entries);
+            await AnswerAsync(http, db, entries, clock);
         }
         catch (ODataQueryException refused)
         {
@@ -52,9 +52,15 @@ public static class ODataQueryEndpoint
         {
             await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", bad.Message);
         }
+        catch (InvalidOperationException untranslatable) when (untranslatable.Message.Contains("could not be translated", StringComparison.Ordinal) && !http.Response.HasStarted)
+        {
+            // A construct the binder accepted but EF Core cannot turn into SQL: refused rather than evaluated in memory.
+            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ODataQueryEndpoint)).LogWarning(untranslatable, "An OData query could not be translated to SQL");
+            await ODataErrors.WriteAsync(http, StatusCodes.Status501NotImplemented, "NotImplemented", "This query cannot be answered by this service.");
+        }
     }
 
-    private static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries)
+    private static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries, TimeProvider clock)
     {
         var request = http.Request;
         if (request.QueryString.Value?.Length > MaxQueryLength)
@@ -89,6 +95,7 @@ public static class ODataQueryEndpoint
         http.Response.Headers.ContentLanguage = language.Language.Code;
         http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
         var visible = entries.Visible(portal, kind, language.Chain);
+        var carried = entries.Carried(portal, kind);
         var uri = new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select };
         var version = ODataEndpoints.Version(request);
         var level = ODataEndpoints.MetadataLevel(request);
@@ -98,7 +105,7 @@ public static class ODataQueryEndpoint
         if (path.LastSegment is KeySegment key)
         {
             var id = (Guid)key.Keys.Single().Value;
-            var row = await Rows(db, visible.Where(e => e.ItemId == id), expandCategory).SingleOrDefaultAsync(http.RequestAborted)
+            var row = await Rows(db, carried, visible.Where(e => e.ItemId == id), expandCategory).SingleOrDefaultAsync(http.RequestAborted)
                 ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {set.Name} for this portal.");
             var etag = EntryWriter.ETag(row.Entry);
             if (request.Headers.IfNoneMatch.ToString() == etag)
@@ -112,7 +119,7 @@ public static class ODataQueryEndpoint
             return;
         }
 
-        var binder = new QueryBinder<PublishedEntry>(EntryMap.Instance);
+        var binder = new QueryBinder<PublishedEntry>(EntryMap.For(carried)) { Clock = clock };
         var filter = parser.ParseFilter();
         var search = parser.ParseSearch();
         IQueryable<PublishedEntry> Narrow(IQueryable<PublishedEntry> entries)
@@ -164,7 +171,7 @@ public static class ODataQueryEndpoint
         });
         var candidates = parts.Aggregate(Queryable.Concat);
         var chosen = db.PublishedEntries.Where(e => candidates.Any(c => c.ItemId == e.ItemId && c.Language == e.Language));
-        var page = await Rows(db, Order(chosen).Skip(skip).Take(rows), expandCategory).ToListAsync(http.RequestAborted);
+        var page = await Rows(db, carried, Order(chosen).Skip(skip).Take(rows), expandCategory).ToListAsync(http.RequestAborted);
         Uri? next = null;
         if (page.Count > Math.Min(wanted, take))
         {
@@ -179,16 +186,16 @@ public static class ODataQueryEndpoint
         await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next, language.Chain));
     }
 
-    // One statement: the page, each entry's languages and, when expanded, its category with its names.
-    private static IQueryable<EntryWriter.Row> Rows(ContentHubDbContext db, IQueryable<PublishedEntry> entries, bool expandCategory) =>
+    // One statement: the page, each entry's languages (those the portal may see) and, when expanded, its category with its names.
+    private static IQueryable<EntryWriter.Row> Rows(ContentHubDbContext db, IQueryable<PublishedEntry> carried, IQueryable<PublishedEntry> entries, bool expandCategory) =>
         expandCategory
             ? entries.Select(e => new EntryWriter.Row(
                 e,
-                db.PublishedEntries.Where(o => o.ItemId == e.ItemId).Select(o => o.Language.Code).ToList(),
+                carried.Where(o => o.ItemId == e.ItemId).Select(o => o.Language).ToList(),
                 db.Categories.Where(c => c.Id == e.CategoryId)
                     .Select(c => new EntryWriter.CategoryRow(c.Id, c.Slug, c.ParentId, c.Names.Select(n => new EntryWriter.CategoryName(n.Language, n.Name)).ToList()))
                     .FirstOrDefault()))
-            : entries.Select(e => new EntryWriter.Row(e, db.PublishedEntries.Where(o => o.ItemId == e.ItemId).Select(o => o.Language.Code).ToList(), null));
+            : entries.Select(e => new EntryWriter.Row(e, carried.Where(o => o.ItemId == e.ItemId).Select(o => o.Language).ToList(), null));
 
     // The portal's categories (all, when it carries every category), ordered by slug; filtering them is not implemented yet.
     private static async Task CategoriesAsync(HttpContext http, ContentHubDbContext db, ODataUriParser parser, ODataPath path, IEdmEntitySet set, Portal portal)

@@ -25,7 +25,8 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
     public IReadOnlyList<IQueryable<PublishedEntry>> VisibleByLanguage(Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain) =>
         chain.Select((_, position) => Carried(portal, kind).Where(InChainAt(chain, position))).ToList();
 
-    private IQueryable<PublishedEntry> Carried(Portal portal, ContentKind kind)
+    /// <summary>Entries of the kind the portal carries, in every language (its chain not applied).</summary>
+    public IQueryable<PublishedEntry> Carried(Portal portal, ContentKind kind)
     {
         var now = clock.GetUtcNow();
         var entries = db.PublishedEntries.Where(e => e.Kind == kind && (e.UnpublishAt == null || e.UnpublishAt > now));
