@@ -44,7 +44,7 @@ public static class EntryWriter
     }
 
     /// <summary>Categories, named in the first language of the chain they have a name in.</summary>
-    public static BufferedResponseMessage Categories(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<CategoryRow> rows, long? count, IReadOnlyList<Domain.Languages.LanguageTag> chain, bool byKey)
+    public static BufferedResponseMessage Categories(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<CategoryRow> rows, long? count, Uri? nextLink, IReadOnlyList<Domain.Languages.LanguageTag> chain, bool byKey)
     {
         var message = Message(metadataLevel);
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
@@ -57,7 +57,7 @@ public static class EntryWriter
         }
 
         var resources = writer.CreateODataResourceSetWriter(set, set.EntityType());
-        resources.WriteStart(new ODataResourceSet { Count = count });
+        resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
         foreach (var row in rows)
         {
             resources.WriteStart(Category(row, chain, uri.SelectAndExpand));
@@ -82,10 +82,10 @@ public static class EntryWriter
         writer.WriteEnd();
     }
 
-    // The category's name in the first language of the chain it has one in.
+    // The category's name in the first language of the chain it has one in, else the one with the lowest tag (as CategoryMap filters on).
     private static ODataResource Category(CategoryRow category, IReadOnlyList<Domain.Languages.LanguageTag> chain, SelectExpandClause? select)
     {
-        var name = chain.Select(language => category.Names.Find(n => n.Language == language)).FirstOrDefault(n => n is not null) ?? category.Names.FirstOrDefault();
+        var name = chain.Select(language => category.Names.Find(n => n.Language == language)).FirstOrDefault(n => n is not null) ?? category.Names.OrderBy(n => n.Language.Code, StringComparer.Ordinal).FirstOrDefault();
         ODataProperty[] properties =
         [
             new() { Name = "Id", Value = category.Id },

@@ -4,6 +4,7 @@ using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
 using ContentHub.Domain.Publishing;
+using ContentHub.Domain.Taxonomy;
 using ContentHub.Domain.Text;
 using ContentHub.OData;
 using Microsoft.AspNetCore.Authentication;
@@ -197,12 +198,12 @@ public static class ODataQueryEndpoint
                     .FirstOrDefault()))
             : entries.Select(e => new EntryWriter.Row(e, carried.Where(o => o.ItemId == e.ItemId).Select(o => o.Language).ToList(), null));
 
-    // The portal's categories (all, when it carries every category), ordered by slug; filtering them is not implemented yet.
+    // The portal's categories (all, when it carries every category), by slug unless $orderby says otherwise.
     private static async Task CategoriesAsync(HttpContext http, ContentHubDbContext db, ODataUriParser parser, ODataPath path, IEdmEntitySet set, Portal portal)
     {
-        if (parser.ParseFilter() is not null || parser.ParseOrderBy() is not null || parser.ParseSearch() is not null)
+        if (parser.ParseSearch() is not null)
         {
-            throw ODataQueryException.NotImplemented("$filter, $orderby and $search on Categories");
+            throw ODataQueryException.NotImplemented("$search on Categories");
         }
 
         var language = Language(http.Request, portal);
@@ -223,6 +224,19 @@ public static class ODataQueryEndpoint
             query = query.Where(c => c.Id == id);
         }
 
+        var binder = new QueryBinder<Category>(CategoryMap.For(language.Chain));
+        if (parser.ParseFilter() is { } filter)
+        {
+            query = query.Where(binder.Filter(filter, parser.ParameterAliasNodes));
+        }
+
+        if (path.LastSegment is CountSegment)
+        {
+            http.Response.ContentType = "text/plain";
+            await http.Response.WriteAsync((await query.LongCountAsync(http.RequestAborted)).ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return;
+        }
+
         var top = parser.ParseTop();
         if (top > MaxPageSize)
         {
@@ -230,7 +244,12 @@ public static class ODataQueryEndpoint
         }
 
         long? count = parser.ParseCount() == true ? await query.LongCountAsync(http.RequestAborted) : null;
-        var rows = await query.OrderBy(c => c.Slug).Skip((int)(parser.ParseSkip() ?? 0)).Take((int)(top ?? MaxPageSize))
+        var orderBy = parser.ParseOrderBy();
+        var ordered = orderBy is null ? query.OrderBy(c => c.Slug).ThenBy(c => c.Id) : binder.OrderBy(query, orderBy, c => c.Id, tieBreakDescending: false);
+        var skip = (int)(parser.ParseSkip() ?? 0) + SkipToken.Parse(parser.ParseSkipToken(), keyset: false).Offset;
+        var take = (int)Math.Min(top ?? MaxPageSize, PageSize(http));
+        var wanted = top is null ? int.MaxValue : (int)top.Value;
+        var rows = await ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)
             .Select(c => new EntryWriter.CategoryRow(c.Id, c.Slug, c.ParentId, c.Names.Select(n => new EntryWriter.CategoryName(n.Language, n.Name)).ToList()))
             .ToListAsync(http.RequestAborted);
         if (key is not null && rows.Count == 0)
@@ -238,8 +257,15 @@ public static class ODataQueryEndpoint
             throw new ODataQueryException(404, "NotFound", $"No category {key} for this portal.");
         }
 
+        Uri? next = null;
+        if (rows.Count > Math.Min(wanted, take))
+        {
+            rows.RemoveAt(rows.Count - 1);
+            next = wanted > take ? NextLink(http.Request, SkipToken.AtOffset(skip + take), top is null ? null : wanted - take) : null;
+        }
+
         var uri = new ODataUri { ServiceRoot = ODataEndpoints.ServiceRoot(http.Request), Path = path, SelectAndExpand = parser.ParseSelectAndExpand() };
-        await ODataEndpoints.SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, language.Chain, byKey: key is not null));
+        await ODataEndpoints.SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, next, language.Chain, byKey: key is not null));
     }
 
     private static async Task<Portal?> PortalAsync(HttpContext http, ContentHubDbContext db)
