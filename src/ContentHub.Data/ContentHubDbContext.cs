@@ -39,6 +39,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<PublishedEntry> PublishedEntries => Set<PublishedEntry>();
 
+    public DbSet<PublishedItem> PublishedItems => Set<PublishedItem>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

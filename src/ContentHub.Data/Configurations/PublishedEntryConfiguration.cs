@@ -23,9 +23,7 @@ internal sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(e => e.UsageRights).HasMaxLength(2000);
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
 
-        // A portal's usual questions: the newest in a language, of a kind, in a category.
-        builder.HasIndex(e => new { e.Language, e.Kind, e.PublishedAt, e.ItemId }).IsDescending(false, false, true, true);
-        builder.HasIndex(e => new { e.CategoryId, e.Language, e.PublishedAt, e.ItemId }).IsDescending(false, false, true, true);
+        // Lists are read through PublishedItem (newest first) and this table's primary key; slugs are looked up.
         builder.HasIndex(e => new { e.Kind, e.Language, e.Slug });
     }
 }

@@ -96,14 +96,19 @@ public sealed class PublishedEntry
         UpdatedAt = now;
     }
 
-    /// <summary>Keeps the shown text, but follows the item's publication times. (The languages an item is available in are
-    /// read from the entries themselves, so that two languages approved at once cannot overwrite each other's list.)</summary>
-    public void Follow(ContentItem item, DateTimeOffset now)
+    /// <summary>
+    /// Keeps the shown text, but takes what all languages of the item share from <paramref name="shared"/>
+    /// (kind, category, publication window). (The languages an item is available in are read from the
+    /// entries themselves, so that two languages approved at once cannot overwrite each other's list.)
+    /// </summary>
+    public void Follow(PublishedItem shared, DateTimeOffset now)
     {
-        if (UnpublishAt != item.UnpublishAt || PublishedAt != (item.PublishedAt ?? PublishedAt))
+        if (Kind != shared.Kind || CategoryId != shared.CategoryId || PublishedAt != shared.PublishedAt || UnpublishAt != shared.UnpublishAt)
         {
-            UnpublishAt = item.UnpublishAt;
-            PublishedAt = item.PublishedAt ?? PublishedAt;
+            Kind = shared.Kind;
+            CategoryId = shared.CategoryId;
+            PublishedAt = shared.PublishedAt;
+            UnpublishAt = shared.UnpublishAt;
             UpdatedAt = now;
         }
     }

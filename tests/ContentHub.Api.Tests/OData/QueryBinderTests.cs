@@ -22,7 +22,7 @@ public sealed class QueryBinderTests(ApiFixture api) : IClassFixture<ApiFixture>
     public async Task Values_in_a_filter_reach_postgresql_only_as_parameters(string filter, string literal)
     {
         await using var db = api.CreateDbContext();
-        var query = db.PublishedEntries.Where(Binder(db).Filter(Parse(filter, filter.Contains("DurationSeconds", StringComparison.Ordinal) ? "Videos" : "Articles")));
+        var query = Listings(db).Where(Binder(db).Filter(Parse(filter, filter.Contains("DurationSeconds", StringComparison.Ordinal) ? "Videos" : "Articles")));
 
         var sql = query.ToQueryString();
 
@@ -46,7 +46,7 @@ public sealed class QueryBinderTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.CreateDbContext();
         var entitySet = filter.Contains("AssetType", StringComparison.Ordinal) ? "PromoAssets" : filter.Contains("DurationSeconds", StringComparison.Ordinal) ? "Videos" : "Articles";
 
-        var rows = await db.PublishedEntries.Where(Binder(db).Filter(Parse(filter, entitySet))).ToListAsync();
+        var rows = await Listings(db).Where(Binder(db).Filter(Parse(filter, entitySet))).ToListAsync();
 
         Assert.NotNull(rows);
     }
@@ -80,14 +80,18 @@ public sealed class QueryBinderTests(ApiFixture api) : IClassFixture<ApiFixture>
     {
         using var db = api.CreateDbContext();
         var clock = new ManualClock(new DateTimeOffset(2031, 5, 6, 7, 8, 9, TimeSpan.Zero));
-        var binder = new QueryBinder<PublishedEntry>(EntryMap.For(db.PublishedEntries)) { Clock = clock };
+        var binder = new QueryBinder<Listing>(EntryMap.For(db.PublishedEntries)) { Clock = clock };
 
-        var sql = db.PublishedEntries.Where(binder.Filter(Parse("PublishedAt lt now()"))).ToQueryString();
+        var sql = Listings(db).Where(binder.Filter(Parse("PublishedAt lt now()"))).ToQueryString();
 
         Assert.Contains("2031-05-06", sql, StringComparison.Ordinal);
     }
 
-    private static QueryBinder<PublishedEntry> Binder(Data.ContentHubDbContext db) => new(EntryMap.For(db.PublishedEntries));
+    private static QueryBinder<Listing> Binder(Data.ContentHubDbContext db) => new(EntryMap.For(db.PublishedEntries));
+
+    // Every entry with its item, as the portal queries pair them (without choosing a language).
+    private static IQueryable<Listing> Listings(Data.ContentHubDbContext db) =>
+        db.PublishedItems.SelectMany(i => db.PublishedEntries.Where(e => e.ItemId == i.ItemId), (i, e) => new Listing { Item = i, Entry = e });
 
     private static FilterClause Parse(string filter, string entitySet = "Articles")
     {

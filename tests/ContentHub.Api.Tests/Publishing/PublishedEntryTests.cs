@@ -63,10 +63,38 @@ public sealed class PublishedEntryTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         await Steps.TakeAsync(api.Client, item.Id, "unpublish");
         Assert.Empty(await EntriesAsync(item.Id));
+        Assert.Null(await ListingAsync(item.Id));
 
         (await Steps.TryLanguageAsync(reviewer, item.Id, "en", "approve")).Dispose();
         await Steps.TakeAsync(api.Client, item.Id, "republish");
         Assert.Equal(["en", "vi"], (await EntriesAsync(item.Id)).Select(e => e.Language.Code).Order(StringComparer.Ordinal));
+        Assert.NotNull(await ListingAsync(item.Id));
+    }
+
+    [Fact]
+    public async Task A_new_category_reaches_every_language_with_the_next_approval()
+    {
+        var (item, reviewer) = await ApprovedWithTranslationsAsync(sensitive: false);
+        await Steps.TakeAsync(api.Client, item.Id, "publish");
+        var before = item.CategoryId;
+        var moved = await api.Given.CategoryAsync();
+
+        using var current = await api.Client.GetAsync($"/api/v1/items/{item.Id}");
+        using var update = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/items/{item.Id}") { Content = JsonContent.Create(new UpdateItemRequest(item.OrgUnitId, moved.Id), options: TestJson.Options) };
+        update.Headers.TryAddWithoutValidation("If-Match", current.Headers.ETag!.ToString());
+        using var updated = await api.Client.SendAsync(update);
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        Assert.All(await EntriesAsync(item.Id), e => Assert.Equal(before, e.CategoryId));
+        Assert.Equal(before, (await ListingAsync(item.Id))!.CategoryId);
+
+        var english = await api.Client.GetFromJsonAsync<VariantResponse>($"/api/v1/items/{item.Id}/variants/en", TestJson.Options);
+        using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/items/{item.Id}/variants/en") { Content = JsonContent.Create(new VariantRequest("Moved", "Body"), options: TestJson.Options) };
+        put.Headers.TryAddWithoutValidation("If-Match", english!.ETag);
+        (await api.Client.SendAsync(put)).EnsureSuccessStatusCode().Dispose();
+        (await Steps.TryLanguageAsync(reviewer, item.Id, "en", "approve")).EnsureSuccessStatusCode().Dispose();
+
+        Assert.Equal(2, (await EntriesAsync(item.Id)).Count(e => e.CategoryId == moved.Id));
+        Assert.Equal(moved.Id, (await ListingAsync(item.Id))!.CategoryId);
     }
 
     [Fact]
@@ -117,6 +145,12 @@ public sealed class PublishedEntryTests(ApiFixture api) : IClassFixture<ApiFixtu
         }
 
         return (item, reviewer);
+    }
+
+    private async Task<PublishedItem?> ListingAsync(Guid itemId)
+    {
+        await using var db = api.CreateDbContext();
+        return await db.PublishedItems.AsNoTracking().SingleOrDefaultAsync(i => i.ItemId == itemId);
     }
 
     private async Task<List<PublishedEntry>> EntriesAsync(Guid itemId)

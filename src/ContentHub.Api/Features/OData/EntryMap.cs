@@ -4,34 +4,37 @@ using ContentHub.OData;
 
 namespace ContentHub.Api.Features.OData;
 
-/// <summary>Which EDM property of an entry is which column of <see cref="PublishedEntry"/>.</summary>
+/// <summary>
+/// Which EDM property of an entry is which column of a <see cref="Listing"/>: what all languages of an
+/// item share is read from the item's row (so the newest-first order is its index's), the rest from the entry.
+/// </summary>
 public static class EntryMap
 {
     /// <summary>
     /// The map for one portal's query: <c>AvailableLanguages</c> are the languages of the item among
-    /// <paramref name="carried"/>, the entries the portal may see in any language, so that a portal
-    /// is never told of a language it would not be given.
+    /// <paramref name="readable"/>, the entries the portal may be shown, so that a portal is never told
+    /// of a language it would not be given.
     /// </summary>
-    public static PropertyMap<PublishedEntry> For(IQueryable<PublishedEntry> carried) => new PropertyMap<PublishedEntry>()
+    public static PropertyMap<Listing> For(IQueryable<PublishedEntry> readable) => new PropertyMap<Listing>()
         .Literal(LanguageTag.Parse)
-        .Map("Id", e => e.ItemId)
-        .Map("Language", e => e.Language)
-        .Map("Title", e => e.Title)
-        .Map("Summary", e => e.Summary)
-        .Map("Body", e => e.BodyHtml)
-        .Map("Slug", e => e.Slug)
-        .Map("SeoDescription", e => e.SeoDescription)
-        .Map("Tags", e => e.Tags)
-        .Map("AvailableLanguages", e => carried.Where(o => o.ItemId == e.ItemId).Select(o => o.Language))
-        .Map("PublishedAt", e => e.PublishedAt)
-        .Map("UpdatedAt", e => e.UpdatedAt)
-        .Map("MachineTranslated", e => e.MachineTranslated)
-        .Map("ReviewedAt", e => e.ReviewedAt)
-        .Map("CategoryId", e => e.CategoryId)
-        .Map("DurationSeconds", e => e.VideoDurationSeconds)
-        .Map("VideoUrl", e => e.VideoUrl)
-        .Map("PosterUrl", e => e.PosterUrl)
-        .Map("AssetType", e => e.PromoAssetType)
-        .Map("UsageRights", e => e.UsageRights)
-        .Map("RightsExpireOn", e => e.RightsExpireOn);
+        .Map("Id", l => l.Item.ItemId)
+        .Map("Language", l => l.Entry.Language)
+        .Map("Title", l => l.Entry.Title)
+        .Map("Summary", l => l.Entry.Summary)
+        .Map("Body", l => l.Entry.BodyHtml)
+        .Map("Slug", l => l.Entry.Slug)
+        .Map("SeoDescription", l => l.Entry.SeoDescription)
+        .Map("Tags", l => l.Entry.Tags)
+        .Map("AvailableLanguages", l => readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language))
+        .Map("PublishedAt", l => l.Item.PublishedAt)
+        .Map("UpdatedAt", l => l.Entry.UpdatedAt)
+        .Map("MachineTranslated", l => l.Entry.MachineTranslated)
+        .Map("ReviewedAt", l => l.Entry.ReviewedAt)
+        .Map("CategoryId", l => l.Item.CategoryId)
+        .Map("DurationSeconds", l => l.Entry.VideoDurationSeconds)
+        .Map("VideoUrl", l => l.Entry.VideoUrl)
+        .Map("PosterUrl", l => l.Entry.PosterUrl)
+        .Map("AssetType", l => l.Entry.PromoAssetType)
+        .Map("UsageRights", l => l.Entry.UsageRights)
+        .Map("RightsExpireOn", l => l.Entry.RightsExpireOn);
 }

@@ -96,7 +96,7 @@ public static class ODataQueryEndpoint
         http.Response.Headers.ContentLanguage = language.Language.Code;
         http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
         var visible = entries.Visible(portal, kind, language.Chain);
-        var carried = entries.Carried(portal, kind);
+        var readable = entries.Readable(portal);
         var uri = new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select };
         var version = ODataEndpoints.Version(request);
         var level = ODataEndpoints.MetadataLevel(request);
@@ -106,7 +106,7 @@ public static class ODataQueryEndpoint
         if (path.LastSegment is KeySegment key)
         {
             var id = (Guid)key.Keys.Single().Value;
-            var row = await Rows(db, carried, visible.Where(e => e.ItemId == id), expandCategory).SingleOrDefaultAsync(http.RequestAborted)
+            var row = await Rows(db, readable, visible.Where(l => l.Item.ItemId == id), expandCategory).SingleOrDefaultAsync(http.RequestAborted)
                 ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {set.Name} for this portal.");
             var etag = EntryWriter.ETag(row.Entry);
             if (request.Headers.IfNoneMatch.ToString() == etag)
@@ -120,16 +120,17 @@ public static class ODataQueryEndpoint
             return;
         }
 
-        var binder = new QueryBinder<PublishedEntry>(EntryMap.For(carried)) { Clock = clock };
-        var filter = parser.ParseFilter();
-        var search = parser.ParseSearch();
-        IQueryable<PublishedEntry> Narrow(IQueryable<PublishedEntry> entries)
+        var binder = new QueryBinder<Listing>(EntryMap.For(readable)) { Clock = clock };
+        if (parser.ParseFilter() is { } filter)
         {
-            entries = filter is null ? entries : entries.Where(binder.Filter(filter, parser.ParameterAliasNodes));
-            return search is null ? entries : entries.Where(binder.Search(search, e => e.SearchText, SearchText.Fold));
+            visible = visible.Where(binder.Filter(filter, parser.ParameterAliasNodes));
         }
 
-        visible = Narrow(visible);
+        if (parser.ParseSearch() is { } search)
+        {
+            visible = visible.Where(binder.Search(search, l => l.Entry.SearchText, SearchText.Fold));
+        }
+
         if (path.LastSegment is CountSegment)
         {
             var total = await visible.LongCountAsync(http.RequestAborted);
@@ -147,32 +148,20 @@ public static class ODataQueryEndpoint
         var orderBy = parser.ParseOrderBy();
         long? count = parser.ParseCount() == true ? await visible.LongCountAsync(http.RequestAborted) : null;
         var token = SkipToken.Parse(parser.ParseSkipToken(), keyset: orderBy is null);
-        IOrderedQueryable<PublishedEntry> Order(IQueryable<PublishedEntry> entries) => orderBy is null
-            ? entries.OrderByDescending(e => e.PublishedAt).ThenByDescending(e => e.ItemId)
-            : binder.OrderBy(entries, orderBy, e => e.ItemId, tieBreakDescending: true);
+        if (token.After is var (publishedAt, itemId))
+        {
+            // Keyset paging for the newest-first order: items published meanwhile cannot shift the pages.
+            visible = visible.Where(l => EF.Functions.LessThan(ValueTuple.Create(l.Item.PublishedAt, l.Item.ItemId), ValueTuple.Create(publishedAt, itemId)));
+        }
 
+        var ordered = orderBy is null
+            ? visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
+            : binder.OrderBy(visible, orderBy, l => l.Item.ItemId, tieBreakDescending: true);
         var skip = (int)(parser.ParseSkip() ?? 0) + token.Offset;
         var pageSize = PageSize(http);
         var take = (int)Math.Min(top ?? pageSize, pageSize);
         var wanted = top is null ? int.MaxValue : (int)top.Value;
-        var rows = Math.Min(wanted, take) + 1;
-
-        // The first rows of the union are among the first rows of each language's part: each part
-        // walks its index in order and stops early, instead of the database sorting every entry.
-        var parts = entries.VisibleByLanguage(portal, kind, language.Chain).Select(part =>
-        {
-            part = Narrow(part);
-            if (token.After is var (publishedAt, itemId))
-            {
-                // Keyset paging for the newest-first order: entries published meanwhile cannot shift the pages.
-                part = part.Where(e => EF.Functions.LessThan(ValueTuple.Create(e.PublishedAt, e.ItemId), ValueTuple.Create(publishedAt, itemId)));
-            }
-
-            return Order(part).Take(skip + rows);
-        });
-        var candidates = parts.Aggregate(Queryable.Concat);
-        var chosen = db.PublishedEntries.Where(e => candidates.Any(c => c.ItemId == e.ItemId && c.Language == e.Language));
-        var page = await Rows(db, carried, Order(chosen).Skip(skip).Take(rows), expandCategory).ToListAsync(http.RequestAborted);
+        var page = await Rows(db, readable, ordered.Skip(skip).Take(Math.Min(wanted, take) + 1), expandCategory).ToListAsync(http.RequestAborted);
         Uri? next = null;
         if (page.Count > Math.Min(wanted, take))
         {
@@ -187,16 +176,16 @@ public static class ODataQueryEndpoint
         await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next, language.Chain));
     }
 
-    // One statement: the page, each entry's languages (those the portal may see) and, when expanded, its category with its names.
-    private static IQueryable<EntryWriter.Row> Rows(ContentHubDbContext db, IQueryable<PublishedEntry> carried, IQueryable<PublishedEntry> entries, bool expandCategory) =>
+    // One statement: the page, each entry's languages (those the portal may be shown) and, when expanded, its category with its names.
+    private static IQueryable<EntryWriter.Row> Rows(ContentHubDbContext db, IQueryable<PublishedEntry> readable, IQueryable<Listing> listings, bool expandCategory) =>
         expandCategory
-            ? entries.Select(e => new EntryWriter.Row(
-                e,
-                carried.Where(o => o.ItemId == e.ItemId).Select(o => o.Language).ToList(),
-                db.Categories.Where(c => c.Id == e.CategoryId)
+            ? listings.Select(l => new EntryWriter.Row(
+                l.Entry,
+                readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language).ToList(),
+                db.Categories.Where(c => c.Id == l.Item.CategoryId)
                     .Select(c => new EntryWriter.CategoryRow(c.Id, c.Slug, c.ParentId, c.Names.Select(n => new EntryWriter.CategoryName(n.Language, n.Name)).ToList()))
                     .FirstOrDefault()))
-            : entries.Select(e => new EntryWriter.Row(e, carried.Where(o => o.ItemId == e.ItemId).Select(o => o.Language).ToList(), null));
+            : listings.Select(l => new EntryWriter.Row(l.Entry, readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language).ToList(), null));
 
     // The portal's categories (all, when it carries every category), by slug unless $orderby says otherwise.
     private static async Task CategoriesAsync(HttpContext http, ContentHubDbContext db, ODataUriParser parser, ODataPath path, IEdmEntitySet set, Portal portal)

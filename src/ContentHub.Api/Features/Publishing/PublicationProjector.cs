@@ -7,10 +7,12 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Api.Features.Publishing;
 
 /// <summary>
-/// Keeps <see cref="PublishedEntry"/> rows in step with an item, in the caller's unit of work (the
-/// caller saves). A published item shows each language whose current text is cleared; a language
-/// whose text changed since its approval keeps showing the approved text; a withdrawn language, or
-/// every language of an item that is no longer published, disappears.
+/// Keeps <see cref="PublishedEntry"/> rows and the item's <see cref="PublishedItem"/> row in step with
+/// an item, in the caller's unit of work (the caller saves). A published item shows each language whose
+/// current text is cleared; a language whose text changed since its approval keeps showing the approved
+/// text; a withdrawn language, or every language of an item that is no longer published, disappears.
+/// What the languages share (kind, category, publication window) is taken from the item when one of
+/// its languages is approved, and applies to all of them.
 /// </summary>
 public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider clock)
 {
@@ -18,14 +20,17 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
     public async Task RefreshAsync(ContentItem item, LatestRevisions? latest, CancellationToken cancellationToken)
     {
         var entries = await db.PublishedEntries.Where(e => e.ItemId == item.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var shared = await db.PublishedItems.FindAsync([item.Id], cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
         if (item.State != EditorialState.Published)
         {
             db.PublishedEntries.RemoveRange(entries);
+            Remove(shared);
             return;
         }
 
         latest ??= await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
+        var shown = false;
 
         foreach (var variant in item.Variants)
         {
@@ -42,6 +47,7 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
                 if (entry.RevisionId != variant.Review!.RevisionId || entry.PublishedAt != item.PublishedAt)
                 {
                     entry.Show(item, variant, variant.Review.RevisionId, variant.Review.At, now);
+                    shown = true;
                 }
             }
             else if (entry is not null && (variant.Withdrawn || variant.Review is null))
@@ -58,9 +64,37 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
             entries.Remove(orphan);
         }
 
+        if (entries.Count == 0)
+        {
+            Remove(shared);
+            return;
+        }
+
+        if (shared is null)
+        {
+            shared = PublishedItem.For(item, now);
+            db.PublishedItems.Add(shared);
+        }
+        else if (shown)
+        {
+            shared.Show(item, now);
+        }
+        else
+        {
+            shared.Follow(item, now);
+        }
+
         foreach (var entry in entries)
         {
-            entry.Follow(item, now);
+            entry.Follow(shared, now);
+        }
+    }
+
+    private void Remove(PublishedItem? shared)
+    {
+        if (shared is not null)
+        {
+            db.PublishedItems.Remove(shared);
         }
     }
 

@@ -1,0 +1,32 @@
+using ContentHub.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace ContentHub.Api.Tests.Database;
+
+/// <summary>A database from before the listing rows gets them from its entries when it is upgraded.</summary>
+public sealed class PublishedItemsMigrationTests(ApiFixture api) : IClassFixture<ApiFixture>
+{
+    [Fact]
+    public async Task Upgrading_fills_the_listing_rows_from_the_newest_entry_of_each_item()
+    {
+        var item = await api.Given.ItemAsync(await api.Given.ArticleRequestAsync());
+        await api.Given.VariantAsync(item.Id, "en", "English");
+        var (reviewer, _) = await Staff.NewAsync(api.Factory, [Domain.People.Role.Reviewer, Domain.People.Role.Admin]);
+        await Steps.TakeAsync(api.Client, item.Id, "submit");
+        await Steps.TakeAsync(reviewer, item.Id, "approve");
+        await Steps.TakeAsync(api.Client, item.Id, "publish");
+        var other = await api.Given.CategoryAsync();
+
+        await using var db = api.CreateDbContext();
+        var migrator = db.GetService<IMigrator>();
+        await migrator.MigrateAsync("20261122030000_PublishedEntries");
+        await db.Database.ExecuteSqlAsync($"UPDATE published_entries SET category_id = {other.Id}, updated_at = updated_at + interval '1 hour' WHERE item_id = {item.Id} AND language = 'en'");
+        await migrator.MigrateAsync();
+
+        var listing = await db.PublishedItems.AsNoTracking().SingleAsync(i => i.ItemId == item.Id);
+        Assert.Equal(other.Id, listing.CategoryId);
+        Assert.All(await db.PublishedEntries.AsNoTracking().Where(e => e.ItemId == item.Id).ToListAsync(), e => Assert.Equal(other.Id, e.CategoryId));
+    }
+}
