@@ -41,6 +41,8 @@ public static class FeatureSetup
         services.AddScoped<PortalEntries>();
         services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<ScheduledPublishingWorker>();
+        services.AddSingleton<PortalDirectory>();
+        services.AddHostedService<PortalChangeListener>();
         return services;
     }
 

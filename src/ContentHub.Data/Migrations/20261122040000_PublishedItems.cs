@@ -15,5 +15,6 @@ public sealed class PublishedItems : Migration
             CREATE INDEX ix_published_entries_language_kind_published_at_item_id ON published_entries (language, kind, published_at DESC, item_id DESC);
             CREATE INDEX ix_published_entries_category_id_language_published_at_item_id ON published_entries (category_id, language, published_at DESC, item_id DESC);
             DROP TABLE published_items;
+            DROP FUNCTION published_languages(uuid, boolean);
             """);
 }

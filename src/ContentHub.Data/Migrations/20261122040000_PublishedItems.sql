@@ -17,6 +17,15 @@ CREATE INDEX ix_published_items_category_id_kind_published_at_item_id ON publish
 
 CREATE INDEX ix_published_items_kind_published_at_item_id ON published_items (kind, published_at DESC, item_id DESC);
 
+-- The languages of an item, as one array per row (see PublishedFunctions.Languages).
+CREATE FUNCTION published_languages(item uuid, reviewed_only boolean) RETURNS text[]
+LANGUAGE sql STABLE PARALLEL SAFE
+AS $$
+    SELECT coalesce(array_agg(e.language::text ORDER BY e.language), '{}')
+    FROM published_entries AS e
+    WHERE e.item_id = item AND NOT (reviewed_only AND e.machine_translated)
+$$;
+
 -- Existing entries: the item's fields as its most recently updated entry has them, on every entry.
 INSERT INTO published_items (item_id, kind, category_id, published_at, unpublish_at)
 SELECT DISTINCT ON (item_id) item_id, kind, category_id, published_at, unpublish_at

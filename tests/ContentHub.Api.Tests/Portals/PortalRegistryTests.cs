@@ -115,6 +115,35 @@ public sealed class PortalRegistryTests(ApiFixture api) : IClassFixture<ApiFixtu
         await IssueAsync(portal.Id, "replacement");
     }
 
+    [Fact]
+    public async Task A_key_revoked_on_one_instance_stops_working_on_another_without_waiting_for_its_cache()
+    {
+        var portal = await PortalAsync();
+        var key = await IssueAsync(portal.Id, "screen");
+
+        // A second instance on the same database, which has the key in memory once it has served it.
+        await using var other = new ApiFactory(api.Factory.ConnectionString);
+        using var otherClient = other.CreateClient();
+        otherClient.DefaultRequestHeaders.TryAddWithoutValidation(ApiKeyHandler.Header, key.Key);
+        using (var served = await otherClient.GetAsync("/api/v1/portal"))
+        {
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+        }
+
+        (await api.Client.DeleteAsync($"/api/v1/portals/{portal.Id}/keys/{key.Id}")).Dispose();
+
+        // The NOTIFY reaches the other instance in milliseconds; its cache would otherwise hold the key for a minute.
+        var status = HttpStatusCode.OK;
+        for (var attempt = 0; attempt < 100 && status == HttpStatusCode.OK; attempt++)
+        {
+            await Task.Delay(100);
+            using var after = await otherClient.GetAsync("/api/v1/portal");
+            status = after.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, status);
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("not-a-key")]

@@ -9,18 +9,9 @@ namespace ContentHub.Api.Features.OData;
 /// <summary>Writes entries as OData JSON with Microsoft.OData.Core's writer, honouring $select and the metadata level.</summary>
 public static class EntryWriter
 {
-    /// <summary>An entry to write, with the languages its item is available in, and its category when expanded.</summary>
-    public sealed record Row(PublishedEntry Entry, IReadOnlyList<Domain.Languages.LanguageTag> AvailableLanguages, CategoryRow? Category = null);
+    public static string ETag(EntryView entry) => $"W/\"{entry.UpdatedAt.UtcTicks}\"";
 
-    /// <summary>A category with its names in every language; the served one is picked when written.</summary>
-    public sealed record CategoryRow(Guid Id, string Slug, Guid? ParentId, List<CategoryName> Names);
-
-    /// <summary>One name of a category.</summary>
-    public sealed record CategoryName(Domain.Languages.LanguageTag Language, string Name);
-
-    public static string ETag(PublishedEntry entry) => $"W/\"{entry.UpdatedAt.UtcTicks}\"";
-
-    public static BufferedResponseMessage Collection(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<Row> rows, long? count, Uri? nextLink, IReadOnlyList<Domain.Languages.LanguageTag> chain)
+    public static BufferedResponseMessage Collection(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<EntryView> rows, long? count, Uri? nextLink)
     {
         var message = Message(metadataLevel);
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
@@ -28,30 +19,30 @@ public static class EntryWriter
         resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
         foreach (var row in rows)
         {
-            WriteEntry(resources, set, row, uri, metadataLevel, chain);
+            WriteEntry(resources, set, row, uri, metadataLevel);
         }
 
         resources.WriteEnd();
         return message;
     }
 
-    public static BufferedResponseMessage Entity(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, Row row, IReadOnlyList<Domain.Languages.LanguageTag> chain)
+    public static BufferedResponseMessage Entity(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, EntryView row)
     {
         var message = Message(metadataLevel);
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
-        WriteEntry(writer.CreateODataResourceWriter(set, set.EntityType()), set, row, uri, metadataLevel, chain);
+        WriteEntry(writer.CreateODataResourceWriter(set, set.EntityType()), set, row, uri, metadataLevel);
         return message;
     }
 
-    /// <summary>Categories, named in the first language of the chain they have a name in.</summary>
-    public static BufferedResponseMessage Categories(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<CategoryRow> rows, long? count, Uri? nextLink, IReadOnlyList<Domain.Languages.LanguageTag> chain, bool byKey)
+    /// <summary>Categories, named as <see cref="CategoryMap"/> picked.</summary>
+    public static BufferedResponseMessage Categories(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<CategoryView> rows, long? count, Uri? nextLink, bool byKey)
     {
         var message = Message(metadataLevel);
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
         if (byKey)
         {
             var one = writer.CreateODataResourceWriter(set, set.EntityType());
-            one.WriteStart(Category(rows[0], chain, uri.SelectAndExpand));
+            one.WriteStart(Category(rows[0], uri.SelectAndExpand));
             one.WriteEnd();
             return message;
         }
@@ -60,7 +51,7 @@ public static class EntryWriter
         resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
         foreach (var row in rows)
         {
-            resources.WriteStart(Category(row, chain, uri.SelectAndExpand));
+            resources.WriteStart(Category(row, uri.SelectAndExpand));
             resources.WriteEnd();
         }
 
@@ -68,13 +59,13 @@ public static class EntryWriter
         return message;
     }
 
-    private static void WriteEntry(ODataWriter writer, IEdmEntitySet set, Row row, ODataUri uri, string metadataLevel, IReadOnlyList<Domain.Languages.LanguageTag> chain)
+    private static void WriteEntry(ODataWriter writer, IEdmEntitySet set, EntryView row, ODataUri uri, string metadataLevel)
     {
         writer.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));
         if (row.Category is { } category)
         {
             writer.WriteStart(new ODataNestedResourceInfo { Name = "Category", IsCollection = false });
-            writer.WriteStart(Category(category, chain, Expanded(uri.SelectAndExpand)));
+            writer.WriteStart(Category(category, Expanded(uri.SelectAndExpand)));
             writer.WriteEnd();
             writer.WriteEnd();
         }
@@ -82,16 +73,14 @@ public static class EntryWriter
         writer.WriteEnd();
     }
 
-    // The category's name in the first language of the chain it has one in, else the one with the lowest tag (as CategoryMap filters on).
-    private static ODataResource Category(CategoryRow category, IReadOnlyList<Domain.Languages.LanguageTag> chain, SelectExpandClause? select)
+    private static ODataResource Category(CategoryView category, SelectExpandClause? select)
     {
-        var name = chain.Select(language => category.Names.Find(n => n.Language == language)).FirstOrDefault(n => n is not null) ?? category.Names.OrderBy(n => n.Language.Code, StringComparer.Ordinal).FirstOrDefault();
         ODataProperty[] properties =
         [
             new() { Name = "Id", Value = category.Id },
             new() { Name = "Slug", Value = category.Slug },
-            new() { Name = "Name", Value = name?.Name ?? category.Slug },
-            new() { Name = "Language", Value = name?.Language.Code ?? string.Empty },
+            new() { Name = "Name", Value = category.Name },
+            new() { Name = "Language", Value = category.Language?.Code ?? string.Empty },
             new() { Name = "ParentId", Value = category.ParentId },
         ];
         var selected = Selected(select);
@@ -111,22 +100,22 @@ public static class EntryWriter
     private static ODataMessageWriterSettings Settings(ODataUri uri, ODataVersion version) =>
         new() { BaseUri = uri.ServiceRoot, Version = version, ODataUri = uri };
 
-    private static ODataResource Resource(IEdmEntityType type, Row row, SelectExpandClause? select, string metadataLevel)
+    private static ODataResource Resource(IEdmEntityType type, EntryView row, SelectExpandClause? select, string metadataLevel)
     {
         var selected = Selected(select);
         var properties = Properties(row).Where(p => selected is null || selected.Contains(p.Name) || (p.Name == "Id" && metadataLevel == "full"));
-        return new ODataResource { TypeName = type.FullTypeName(), ETag = ETag(row.Entry), Properties = properties.ToList() };
+        return new ODataResource { TypeName = type.FullTypeName(), ETag = ETag(row), Properties = properties.ToList() };
     }
 
-    private static HashSet<string>? Selected(SelectExpandClause? select)
+    /// <summary>The property names $select asks for; null when it asks for all.</summary>
+    public static HashSet<string>? Selected(SelectExpandClause? select)
     {
         var paths = select?.SelectedItems.OfType<PathSelectItem>().Select(p => p.SelectedPath.LastSegment.Identifier).ToHashSet(StringComparer.Ordinal);
         return select is null || select.AllSelected || paths!.Count == 0 ? null : paths;
     }
 
-    private static IEnumerable<ODataProperty> Properties(Row row)
+    private static IEnumerable<ODataProperty> Properties(EntryView e)
     {
-        var e = row.Entry;
         yield return new ODataProperty { Name = "Id", Value = e.ItemId };
         yield return new ODataProperty { Name = "Language", Value = e.Language.Code };
         yield return new ODataProperty { Name = "Title", Value = e.Title };
@@ -135,7 +124,7 @@ public static class EntryWriter
         yield return new ODataProperty { Name = "Slug", Value = e.Slug };
         yield return new ODataProperty { Name = "SeoDescription", Value = e.SeoDescription };
         yield return new ODataProperty { Name = "Tags", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = e.Tags } };
-        yield return new ODataProperty { Name = "AvailableLanguages", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = row.AvailableLanguages.Select(l => l.Code) } };
+        yield return new ODataProperty { Name = "AvailableLanguages", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = e.AvailableLanguages ?? [] } };
         yield return new ODataProperty { Name = "PublishedAt", Value = e.PublishedAt };
         yield return new ODataProperty { Name = "UpdatedAt", Value = e.UpdatedAt };
         yield return new ODataProperty { Name = "MachineTranslated", Value = e.MachineTranslated };

@@ -69,7 +69,7 @@ public static class ODataQueryEndpoint
             throw ODataQueryException.Limit("query", $"The query string is longer than {MaxQueryLength} characters.");
         }
 
-        var portal = await PortalAsync(http, db) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
+        var portal = await PortalAsync(http, http.RequestServices.GetRequiredService<PortalDirectory>()) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
         var root = ODataEndpoints.ServiceRoot(request);
         var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + request.QueryString))
         {
@@ -106,9 +106,9 @@ public static class ODataQueryEndpoint
         if (path.LastSegment is KeySegment key)
         {
             var id = (Guid)key.Keys.Single().Value;
-            var row = await Rows(db, readable, visible.Where(l => l.Item.ItemId == id), expandCategory).SingleOrDefaultAsync(http.RequestAborted)
+            var row = await Rows(db, portal, language.Chain, visible.Where(l => l.Item.ItemId == id), select, expandCategory).SingleOrDefaultAsync(http.RequestAborted)
                 ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {set.Name} for this portal.");
-            var etag = EntryWriter.ETag(row.Entry);
+            var etag = EntryWriter.ETag(row);
             if (request.Headers.IfNoneMatch.ToString() == etag)
             {
                 http.Response.StatusCode = StatusCodes.Status304NotModified;
@@ -116,7 +116,7 @@ public static class ODataQueryEndpoint
             }
 
             http.Response.Headers.ETag = etag;
-            await ODataEndpoints.SendAsync(http, EntryWriter.Entity(set, uri, version, level, row, language.Chain));
+            await ODataEndpoints.SendAsync(http, EntryWriter.Entity(set, uri, version, level, row));
             return;
         }
 
@@ -161,31 +161,29 @@ public static class ODataQueryEndpoint
         var pageSize = PageSize(http);
         var take = (int)Math.Min(top ?? pageSize, pageSize);
         var wanted = top is null ? int.MaxValue : (int)top.Value;
-        var page = await Rows(db, readable, ordered.Skip(skip).Take(Math.Min(wanted, take) + 1), expandCategory).ToListAsync(http.RequestAborted);
+        var page = await Rows(db, portal, language.Chain, ordered.Skip(skip).Take(Math.Min(wanted, take) + 1), select, expandCategory).ToListAsync(http.RequestAborted);
         Uri? next = null;
         if (page.Count > Math.Min(wanted, take))
         {
             page.RemoveAt(page.Count - 1);
             if (wanted > take)
             {
-                var last = page[^1].Entry;
+                var last = page[^1];
                 next = NextLink(request, orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.ItemId) : SkipToken.AtOffset(skip + take), top is null ? null : wanted - take);
             }
         }
 
-        await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next, language.Chain));
+        await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next));
     }
 
-    // One statement: the page, each entry's languages (those the portal may be shown) and, when expanded, its category with its names.
-    private static IQueryable<EntryWriter.Row> Rows(ContentHubDbContext db, IQueryable<PublishedEntry> readable, IQueryable<Listing> listings, bool expandCategory) =>
-        expandCategory
-            ? listings.Select(l => new EntryWriter.Row(
-                l.Entry,
-                readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language).ToList(),
-                db.Categories.Where(c => c.Id == l.Item.CategoryId)
-                    .Select(c => new EntryWriter.CategoryRow(c.Id, c.Slug, c.ParentId, c.Names.Select(n => new EntryWriter.CategoryName(n.Language, n.Name)).ToList()))
-                    .FirstOrDefault()))
-            : listings.Select(l => new EntryWriter.Row(l.Entry, readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language).ToList(), null));
+    // One statement: the page, with each entry's languages (those the portal may be shown) and its category when selected or expanded.
+    private static IQueryable<EntryView> Rows(ContentHubDbContext db, Portal portal, IReadOnlyList<Domain.Languages.LanguageTag> chain, IQueryable<Listing> listings, SelectExpandClause? select, bool expandCategory)
+    {
+        var selected = EntryWriter.Selected(select);
+        var projection = EntryProjection.For(db.Categories, chain, reviewedOnly: !portal.AcceptsUnreviewedMachineTranslation,
+            body: selected?.Contains("Body") != false, languages: selected?.Contains("AvailableLanguages") != false, category: expandCategory);
+        return listings.Select(projection);
+    }
 
     // The portal's categories (all, when it carries every category), by slug unless $orderby says otherwise.
     private static async Task CategoriesAsync(HttpContext http, ContentHubDbContext db, ODataUriParser parser, ODataPath path, IEdmEntitySet set, Portal portal)
@@ -239,7 +237,7 @@ public static class ODataQueryEndpoint
         var take = (int)Math.Min(top ?? MaxPageSize, PageSize(http));
         var wanted = top is null ? int.MaxValue : (int)top.Value;
         var rows = await ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)
-            .Select(c => new EntryWriter.CategoryRow(c.Id, c.Slug, c.ParentId, c.Names.Select(n => new EntryWriter.CategoryName(n.Language, n.Name)).ToList()))
+            .Select(CategoryMap.View(language.Chain))
             .ToListAsync(http.RequestAborted);
         if (key is not null && rows.Count == 0)
         {
@@ -254,21 +252,19 @@ public static class ODataQueryEndpoint
         }
 
         var uri = new ODataUri { ServiceRoot = ODataEndpoints.ServiceRoot(http.Request), Path = path, SelectAndExpand = parser.ParseSelectAndExpand() };
-        await ODataEndpoints.SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, next, language.Chain, byKey: key is not null));
+        await ODataEndpoints.SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, next, byKey: key is not null));
     }
 
-    private static async Task<Portal?> PortalAsync(HttpContext http, ContentHubDbContext db)
+    private static async Task<Portal?> PortalAsync(HttpContext http, PortalDirectory directory)
     {
         var key = await http.AuthenticateAsync(ApiKeyHandler.SchemeName);
         if (key.Succeeded && Guid.TryParse(key.Principal.FindFirst(ApiKeyHandler.PortalClaim)?.Value, out var portalId))
         {
-            return await db.Portals.AsNoTracking().SingleOrDefaultAsync(p => p.Id == portalId, http.RequestAborted);
+            return await directory.PortalAsync(portalId, http.RequestAborted);
         }
 
         var slug = http.Request.Query["portal"].ToString();
-        return key.None && slug.Length > 0
-            ? await db.Portals.AsNoTracking().SingleOrDefaultAsync(p => p.Slug == slug && p.IsPublic, http.RequestAborted)
-            : null;
+        return key.None && slug.Length > 0 ? await directory.PublicPortalAsync(slug, http.RequestAborted) : null;
     }
 
     /// <summary>The portal language asked for (lang, else the best of Accept-Language, else the portal's first), with its fallbacks.</summary>

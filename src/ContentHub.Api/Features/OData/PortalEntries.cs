@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
@@ -11,8 +10,8 @@ namespace ContentHub.Api.Features.OData;
 /// What a portal may see, in the language it asks for: published items of the kinds and categories it
 /// carries, inside their publication window, each with its entry in the first language of the portal's
 /// fallback chain it has one in. Built as one query; EF Core sends it as parameterised SQL, in which
-/// each item costs a primary-key probe per language of the chain (a lateral join), so the newest page
-/// reads a page of items from their index and stops.
+/// each item costs a primary-key probe per language of the chain, so the newest page reads a page of
+/// items from their index and stops.
 /// </summary>
 public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
 {
@@ -26,40 +25,17 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
             items = items.Where(i => categories.Contains(i.CategoryId));
         }
 
-        var entries = Readable(portal).Where(InChain(chain));
-        var rank = Rank(chain);
-        return items.SelectMany(
-            i => entries.Where(e => e.ItemId == i.ItemId).OrderBy(rank).Take(1),
-            (i, e) => new Listing { Item = i, Entry = e });
+        // Each item's best language is a scalar subquery PostgreSQL evaluates per item and uses as a
+        // primary-key condition. (A correlated Take(1) would be turned into ROW_NUMBER() over every entry.)
+        var candidates = Readable(portal).Where(ChainExpressions.InChain<PublishedEntry>(chain, e => e.Language));
+        var rank = ChainExpressions.Rank<PublishedEntry>(chain, e => e.Language);
+        return from i in items
+               join e in db.PublishedEntries on i.ItemId equals e.ItemId
+               where e.Language == candidates.Where(o => o.ItemId == i.ItemId).OrderBy(rank).Select(o => o.Language).FirstOrDefault()
+               select new Listing { Item = i, Entry = e };
     }
 
     /// <summary>Entries the portal may be shown in any language: all, or only those a person reviewed.</summary>
     public IQueryable<PublishedEntry> Readable(Portal portal) =>
         portal.AcceptsUnreviewedMachineTranslation ? db.PublishedEntries : db.PublishedEntries.Where(e => !e.MachineTranslated);
-
-    // e.Language == chain[0] || e.Language == chain[1] || …
-    private static Expression<Func<PublishedEntry, bool>> InChain(IReadOnlyList<LanguageTag> chain)
-    {
-        var e = Expression.Parameter(typeof(PublishedEntry), "e");
-        return Expression.Lambda<Func<PublishedEntry, bool>>(chain.Select(language => (Expression)Is(e, language)).Aggregate(Expression.OrElse), e);
-    }
-
-    // CASE WHEN e.Language = chain[0] THEN 0 WHEN e.Language = chain[1] THEN 1 … END: the better language first.
-    private static Expression<Func<PublishedEntry, int>> Rank(IReadOnlyList<LanguageTag> chain)
-    {
-        var e = Expression.Parameter(typeof(PublishedEntry), "e");
-        Expression rank = Expression.Constant(chain.Count);
-        for (var position = chain.Count - 1; position >= 0; position--)
-        {
-            rank = Expression.Condition(Is(e, chain[position]), Expression.Constant(position), rank);
-        }
-
-        return Expression.Lambda<Func<PublishedEntry, int>>(rank, e);
-    }
-
-    private static BinaryExpression Is(ParameterExpression entry, LanguageTag language)
-    {
-        Expression<Func<LanguageTag>> value = () => language;
-        return Expression.Equal(Expression.Property(entry, nameof(PublishedEntry.Language)), value.Body);
-    }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Api.Features.Portals;
 
 /// <summary>Registers portals and manages their keys. Issuing and revoking keys is audited; secrets never are.</summary>
-public sealed class PortalService(ContentHubDbContext db, AuditLog audit, CurrentUser user, TimeProvider clock)
+public sealed class PortalService(ContentHubDbContext db, AuditLog audit, CurrentUser user, TimeProvider clock, PortalDirectory directory)
 {
     public Task<Portal?> FindAsync(Guid id, CancellationToken cancellationToken) =>
         db.Portals.SingleOrDefaultAsync(p => p.Id == id, cancellationToken);
@@ -66,6 +66,7 @@ public sealed class PortalService(ContentHubDbContext db, AuditLog audit, Curren
         db.Portals.Remove(portal);
         audit.Add("portal.deleted", subject: "portal:" + portal.Slug, details: "its keys were deleted with it");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await directory.ChangedAsync(db, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -108,6 +109,7 @@ public sealed class PortalService(ContentHubDbContext db, AuditLog audit, Curren
         db.ApiKeys.Add(key);
         audit.Add("portal.key-issued", subject: "portal:" + portal.Slug, details: $"key {key.Prefix}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await directory.ChangedAsync(db, cancellationToken).ConfigureAwait(false);
         return new IssuedApiKeyResponse(key.Id, secret, key.Prefix, key.Label, key.CreatedAt);
     }
 
@@ -122,6 +124,7 @@ public sealed class PortalService(ContentHubDbContext db, AuditLog audit, Curren
         key.Revoke(clock.GetUtcNow());
         audit.Add("portal.key-revoked", subject: "portal:" + portalId, details: $"key {key.Prefix}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await directory.ChangedAsync(db, cancellationToken).ConfigureAwait(false);
         return true;
     }
 
@@ -193,6 +196,7 @@ public sealed class PortalService(ContentHubDbContext db, AuditLog audit, Curren
         try
         {
             await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await directory.ChangedAsync(db, cancellationToken).ConfigureAwait(false);
             return portal;
         }
         catch (DbUpdateException exception) when (DatabaseErrors.IsUniqueViolation(exception, "ix_portals_slug"))

@@ -1,0 +1,68 @@
+using System.Linq.Expressions;
+using ContentHub.Data;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Taxonomy;
+
+namespace ContentHub.Api.Features.OData;
+
+/// <summary>
+/// The SELECT list of an entry query. Bodies are the bulk of a page (and PostgreSQL decompresses each
+/// one it sends), so the body, the languages and the category are read only when the client selected
+/// or expanded them; the languages come from one SQL function call and the category from scalar
+/// subqueries, so no row is repeated per language or per name.
+/// </summary>
+public static class EntryProjection
+{
+    public static Expression<Func<Listing, EntryView>> For(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category)
+    {
+        Expression<Func<Listing, EntryView>> all = l => new EntryView
+        {
+            ItemId = l.Item.ItemId,
+            Language = l.Entry.Language,
+            Kind = l.Item.Kind,
+            Title = l.Entry.Title,
+            Summary = l.Entry.Summary,
+            BodyHtml = l.Entry.BodyHtml,
+            Slug = l.Entry.Slug,
+            SeoDescription = l.Entry.SeoDescription,
+            Tags = l.Entry.Tags,
+            AvailableLanguages = PublishedFunctions.Languages(l.Item.ItemId, reviewedOnly),
+            PublishedAt = l.Item.PublishedAt,
+            UpdatedAt = l.Entry.UpdatedAt,
+            MachineTranslated = l.Entry.MachineTranslated,
+            ReviewedAt = l.Entry.ReviewedAt,
+            CategoryId = l.Item.CategoryId,
+            VideoDurationSeconds = l.Entry.VideoDurationSeconds,
+            VideoUrl = l.Entry.VideoUrl,
+            PosterUrl = l.Entry.PosterUrl,
+            PromoAssetType = l.Entry.PromoAssetType,
+            UsageRights = l.Entry.UsageRights,
+            RightsExpireOn = l.Entry.RightsExpireOn,
+        };
+        var listing = all.Parameters[0];
+        var init = (MemberInitExpression)all.Body;
+        var bindings = init.Bindings.Where(b => b.Member.Name switch
+        {
+            nameof(EntryView.BodyHtml) => body,
+            nameof(EntryView.AvailableLanguages) => languages,
+            _ => true,
+        }).ToList();
+        if (category)
+        {
+            bindings.Add(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.Category))!, Category(categories, chain, listing)));
+        }
+
+        return Expression.Lambda<Func<Listing, EntryView>>(Expression.MemberInit(init.NewExpression, bindings), listing);
+    }
+
+    // categories.Where(c => c.Id == l.Item.CategoryId).Select(CategoryMap.View(chain)).FirstOrDefault()
+    private static MethodCallExpression Category(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, ParameterExpression listing)
+    {
+        var c = Expression.Parameter(typeof(Category), "c");
+        var categoryId = Expression.Property(Expression.Property(listing, nameof(Listing.Item)), nameof(Domain.Publishing.PublishedItem.CategoryId));
+        var match = Expression.Lambda<Func<Category, bool>>(Expression.Equal(Expression.Property(c, nameof(Domain.Taxonomy.Category.Id)), categoryId), c);
+        var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(Category)], categories.Expression, Expression.Quote(match));
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(Category), typeof(CategoryView)], where, Expression.Quote(CategoryMap.View(chain)));
+        return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(CategoryView)], select);
+    }
+}

@@ -1,0 +1,55 @@
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+
+namespace ContentHub.Api.Features.OData;
+
+/// <summary>
+/// An entry as a portal reads it, with only the columns the query needs: the body, the languages and
+/// the category are read only when selected or expanded (see <see cref="EntryProjection"/>).
+/// </summary>
+public sealed class EntryView
+{
+    public Guid ItemId { get; init; }
+
+    public LanguageTag Language { get; init; }
+
+    public ContentKind Kind { get; init; }
+
+    public string Title { get; init; } = string.Empty;
+
+    public string? Summary { get; init; }
+
+    public string? BodyHtml { get; init; }
+
+    public string Slug { get; init; } = string.Empty;
+
+    public string? SeoDescription { get; init; }
+
+    public List<string> Tags { get; init; } = [];
+
+    public string[]? AvailableLanguages { get; init; }
+
+    public DateTimeOffset PublishedAt { get; init; }
+
+    public DateTimeOffset UpdatedAt { get; init; }
+
+    public bool MachineTranslated { get; init; }
+
+    public DateTimeOffset ReviewedAt { get; init; }
+
+    public Guid CategoryId { get; init; }
+
+    public int? VideoDurationSeconds { get; init; }
+
+    public string? VideoUrl { get; init; }
+
+    public string? PosterUrl { get; init; }
+
+    public PromoAssetType? PromoAssetType { get; init; }
+
+    public string? UsageRights { get; init; }
+
+    public DateOnly? RightsExpireOn { get; init; }
+
+    public CategoryView? Category { get; init; }
+}
