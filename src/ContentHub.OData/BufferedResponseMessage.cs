@@ -6,12 +6,13 @@ namespace ContentHub.OData;
 /// An OData response message written to memory. The OData writer is synchronous, and ASP.NET Core
 /// refuses synchronous writes to the network; responses are bounded by paging, so buffering is cheap.
 /// </summary>
-public sealed class BufferedResponseMessage : IODataResponseMessage, IDisposable
+/// <param name="capacity">The bytes to reserve, so that a page of entries does not grow the buffer a dozen times.</param>
+public sealed class BufferedResponseMessage(int capacity = 0) : IODataResponseMessage, IDisposable
 {
     private readonly Dictionary<string, string> _headers = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>What the writer wrote.</summary>
-    public MemoryStream Body { get; } = new();
+    public MemoryStream Body { get; } = new(capacity);
 
     /// <inheritdoc/>
     public IEnumerable<KeyValuePair<string, string>> Headers => _headers;

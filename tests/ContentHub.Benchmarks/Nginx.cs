@@ -41,7 +41,7 @@ public sealed class Nginx : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _process.Kill();
+        _process.Kill(entireProcessTree: true); // the worker too, not only the master
         await _process.WaitForExitAsync();
         _process.Dispose();
     }

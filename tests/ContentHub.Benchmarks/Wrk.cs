@@ -27,6 +27,12 @@ public static partial class Wrk
         using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start; install it (apt-get install wrk).");
         var report = await wrk.StandardOutput.ReadToEndAsync();
         await wrk.WaitForExitAsync();
+        if (report.Contains("Non-2xx or 3xx responses", StringComparison.Ordinal))
+        {
+            // Errors are fast; counting them would flatter the figures.
+            throw new InvalidOperationException("Some responses were errors:\n" + report);
+        }
+
         return new Result(
             double.Parse(RequestsPerSecond().Match(report).Groups[1].Value, CultureInfo.InvariantCulture),
             Milliseconds(Percentile(50).Match(report)),

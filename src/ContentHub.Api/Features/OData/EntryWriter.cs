@@ -13,7 +13,7 @@ public static class EntryWriter
 
     public static BufferedResponseMessage Collection(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<EntryView> rows, long? count, Uri? nextLink)
     {
-        var message = Message(metadataLevel);
+        var message = Message(metadataLevel, capacity: 1024 + rows.Sum(r => 1024 + (r.BodyHtml?.Length ?? 0)));
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
         var resources = writer.CreateODataResourceSetWriter(set, set.EntityType());
         resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
@@ -90,15 +90,17 @@ public static class EntryWriter
     private static SelectExpandClause? Expanded(SelectExpandClause? select) =>
         select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().FirstOrDefault()?.SelectAndExpand;
 
-    private static BufferedResponseMessage Message(string metadataLevel)
+    private static BufferedResponseMessage Message(string metadataLevel, int capacity = 0)
     {
-        var message = new BufferedResponseMessage();
+        var message = new BufferedResponseMessage(capacity);
         message.SetHeader("Content-Type", $"application/json;odata.metadata={metadataLevel}");
         return message;
     }
 
+    // The resources are built here from the model's own types, so the writer's per-property checks
+    // (duplicate names, types against the model) would only repeat what the code guarantees.
     private static ODataMessageWriterSettings Settings(ODataUri uri, ODataVersion version) =>
-        new() { BaseUri = uri.ServiceRoot, Version = version, ODataUri = uri };
+        new() { BaseUri = uri.ServiceRoot, Version = version, ODataUri = uri, Validations = ValidationKinds.None };
 
     private static ODataResource Resource(IEdmEntityType type, EntryView row, SelectExpandClause? select, string metadataLevel)
     {

@@ -78,9 +78,10 @@ public static class ODataEndpoints
                 http.Response.Headers[HeaderNames.Vary] = "Accept, OData-MaxVersion";
             }
 
-            var body = message.Body.ToArray();
-            http.Response.ContentLength = body.Length;
-            await http.Response.Body.WriteAsync(body, http.RequestAborted);
+            // The OData writer closes the stream when it is done; the buffer stays readable (no copy made).
+            var body = message.Body.TryGetBuffer(out var written) ? written : new ArraySegment<byte>(message.Body.ToArray());
+            http.Response.ContentLength = body.Count;
+            await http.Response.Body.WriteAsync(body.AsMemory(), http.RequestAborted);
         }
     }
 }
