@@ -59,6 +59,29 @@ public static class EntryWriter
         return message;
     }
 
+    /// <summary>The context URL this writer puts on a collection (or a single entity) of the query's shape.</summary>
+    public static string ContextUrl(IEdmEntitySet set, ODataUri uri, ODataVersion version, bool entity)
+    {
+        using var message = Message("minimal");
+        using (var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance))
+        {
+            var resources = entity ? writer.CreateODataResourceWriter(set, set.EntityType()) : writer.CreateODataResourceSetWriter(set, set.EntityType());
+            if (entity)
+            {
+                resources.WriteStart(new ODataResource { TypeName = set.EntityType().FullTypeName(), Properties = [] });
+            }
+            else
+            {
+                resources.WriteStart(new ODataResourceSet());
+            }
+
+            resources.WriteEnd();
+        }
+
+        using var written = System.Text.Json.JsonDocument.Parse(message.Body.TryGetBuffer(out var bytes) ? bytes : message.Body.ToArray());
+        return written.RootElement.EnumerateObject().First().Value.GetString()!;
+    }
+
     private static void WriteEntry(ODataWriter writer, IEdmEntitySet set, EntryView row, ODataUri uri, string metadataLevel)
     {
         writer.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));

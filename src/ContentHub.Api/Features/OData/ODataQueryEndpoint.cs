@@ -116,7 +116,15 @@ public static class ODataQueryEndpoint
             }
 
             http.Response.Headers.ETag = etag;
-            await ODataEndpoints.SendAsync(http, EntryWriter.Entity(set, uri, version, level, row));
+            if (EntryJsonWriter.Handles(level))
+            {
+                await EntryJsonWriter.WriteEntityAsync(http, set, uri, version, level, row);
+            }
+            else
+            {
+                await ODataEndpoints.SendAsync(http, EntryWriter.Entity(set, uri, version, level, row));
+            }
+
             return;
         }
 
@@ -173,7 +181,14 @@ public static class ODataQueryEndpoint
             }
         }
 
-        await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next));
+        if (EntryJsonWriter.Handles(level))
+        {
+            await EntryJsonWriter.WriteCollectionAsync(http, set, uri, version, level, page, count, next);
+        }
+        else
+        {
+            await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next));
+        }
     }
 
     // One statement: the page, with each entry's languages (those the portal may be shown) and its category when selected or expanded.

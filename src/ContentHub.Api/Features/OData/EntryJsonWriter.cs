@@ -1,0 +1,221 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using ContentHub.Domain.Content;
+using ContentHub.OData;
+using Microsoft.OData;
+using Microsoft.OData.Edm;
+using Microsoft.OData.UriParser;
+
+namespace ContentHub.Api.Features.OData;
+
+/// <summary>
+/// Writes entries as OData JSON with <c>odata.metadata=minimal</c> or <c>none</c> straight into the
+/// response with <see cref="Utf8JsonWriter"/>: the payload <see cref="EntryWriter"/> writes with
+/// ODataMessageWriter (tests compare the two), without building a resource object per entry, escaping
+/// character by character through a TextWriter, or buffering a page in one large array. The context
+/// URL is the one ODataMessageWriter computes, asked once per query shape. Full metadata
+/// (ids, links, types) stays with <see cref="EntryWriter"/>.
+/// </summary>
+public static class EntryJsonWriter
+{
+    private const int MaxCachedContexts = 1000;
+
+    private static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true };
+    private static readonly ConcurrentDictionary<string, string> Contexts = new(StringComparer.Ordinal);
+
+    public static bool Handles(string metadataLevel) => metadataLevel is "minimal" or "none";
+
+    public static async Task WriteCollectionAsync(HttpContext http, IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<EntryView> rows, long? count, Uri? nextLink)
+    {
+        var annotations = new Annotations(version, metadataLevel == "minimal");
+        Start(http, version, metadataLevel);
+        await using (var json = new Utf8JsonWriter(http.Response.BodyWriter, Options))
+        {
+            json.WriteStartObject();
+            if (annotations.Minimal)
+            {
+                json.WriteString(annotations.Context, Context(set, uri, version, entity: false));
+            }
+
+            if (count is { } total)
+            {
+                json.WriteNumber(annotations.Count, total);
+            }
+
+            if (nextLink is not null)
+            {
+                json.WriteString(annotations.NextLink, nextLink.AbsoluteUri);
+            }
+
+            json.WritePropertyName("value");
+            json.WriteStartArray();
+            var selection = new Selection(uri.SelectAndExpand);
+            foreach (var row in rows)
+            {
+                json.WriteStartObject();
+                WriteEntry(json, row, selection, annotations);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    public static async Task WriteEntityAsync(HttpContext http, IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, EntryView row)
+    {
+        var annotations = new Annotations(version, metadataLevel == "minimal");
+        Start(http, version, metadataLevel);
+        await using (var json = new Utf8JsonWriter(http.Response.BodyWriter, Options))
+        {
+            json.WriteStartObject();
+            if (annotations.Minimal)
+            {
+                json.WriteString(annotations.Context, Context(set, uri, version, entity: true));
+            }
+
+            WriteEntry(json, row, new Selection(uri.SelectAndExpand), annotations);
+            json.WriteEndObject();
+        }
+
+        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+    }
+
+    private static void Start(HttpContext http, ODataVersion version, string metadataLevel)
+    {
+        http.Response.ContentType = $"application/json;odata.metadata={metadataLevel}";
+        http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
+    }
+
+    // Same properties, in the same order, as EntryWriter.Properties.
+    private static void WriteEntry(Utf8JsonWriter json, EntryView e, Selection selection, Annotations annotations)
+    {
+        if (annotations.Minimal)
+        {
+            json.WriteString(annotations.ETag, EntryWriter.ETag(e));
+        }
+
+        var wants = selection.Entry;
+        if (wants("Id")) json.WriteString("Id", e.ItemId);
+        if (wants("Language")) json.WriteString("Language", e.Language.Code);
+        if (wants("Title")) json.WriteString("Title", e.Title);
+        if (wants("Summary")) json.WriteString("Summary", e.Summary);
+        if (wants("Body")) json.WriteString("Body", e.BodyHtml);
+        if (wants("Slug")) json.WriteString("Slug", e.Slug);
+        if (wants("SeoDescription")) json.WriteString("SeoDescription", e.SeoDescription);
+        if (wants("Tags")) Strings(json, "Tags", e.Tags);
+        if (wants("AvailableLanguages")) Strings(json, "AvailableLanguages", e.AvailableLanguages ?? []);
+        if (wants("PublishedAt")) json.WriteString("PublishedAt", Time(e.PublishedAt));
+        if (wants("UpdatedAt")) json.WriteString("UpdatedAt", Time(e.UpdatedAt));
+        if (wants("MachineTranslated")) json.WriteBoolean("MachineTranslated", e.MachineTranslated);
+        if (wants("ReviewedAt")) json.WriteString("ReviewedAt", Time(e.ReviewedAt));
+        if (wants("CategoryId")) json.WriteString("CategoryId", e.CategoryId);
+        switch (e.Kind)
+        {
+            case ContentKind.Video:
+                if (wants("DurationSeconds")) json.WriteNumber("DurationSeconds", e.VideoDurationSeconds ?? 0);
+                if (wants("VideoUrl")) json.WriteString("VideoUrl", e.VideoUrl);
+                if (wants("PosterUrl")) json.WriteString("PosterUrl", e.PosterUrl);
+                break;
+            case ContentKind.PromoAsset:
+                if (wants("AssetType")) json.WriteString("AssetType", e.PromoAssetType?.ToString());
+                if (wants("UsageRights")) json.WriteString("UsageRights", e.UsageRights);
+                if (wants("RightsExpireOn"))
+                {
+                    if (e.RightsExpireOn is { } day) json.WriteString("RightsExpireOn", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                    else json.WriteNull("RightsExpireOn");
+                }
+
+                break;
+        }
+
+        if (e.Category is { } category)
+        {
+            var named = selection.Category;
+            json.WriteStartObject("Category");
+            if (named("Id")) json.WriteString("Id", category.Id);
+            if (named("Slug")) json.WriteString("Slug", category.Slug);
+            if (named("Name")) json.WriteString("Name", category.Name);
+            if (named("Language")) json.WriteString("Language", category.Language?.Code ?? string.Empty);
+            if (named("ParentId"))
+            {
+                if (category.ParentId is { } parent) json.WriteString("ParentId", parent);
+                else json.WriteNull("ParentId");
+            }
+
+            json.WriteEndObject();
+        }
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
+    }
+
+    // As ODataMessageWriter writes Edm.DateTimeOffset: UTC with "Z", trailing zeros of the fraction dropped.
+    private static string Time(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
+
+    // The context URL ODataMessageWriter would write for this query shape, found by letting it write
+    // an empty payload, once per shape.
+    private static string Context(IEdmEntitySet set, ODataUri uri, ODataVersion version, bool entity)
+    {
+        var key = string.Join('|', version, entity, uri.ServiceRoot, set.Name, Shape(uri.SelectAndExpand));
+        if (Contexts.TryGetValue(key, out var known))
+        {
+            return known;
+        }
+
+        var context = EntryWriter.ContextUrl(set, uri, version, entity);
+        if (Contexts.Count >= MaxCachedContexts)
+        {
+            Contexts.Clear();
+        }
+
+        Contexts[key] = context;
+        return context;
+    }
+
+    private static string Shape(SelectExpandClause? clause) => clause is null
+        ? string.Empty
+        : string.Join(',', clause.SelectedItems.Select(item => item switch
+        {
+            PathSelectItem path => path.SelectedPath.LastSegment.Identifier,
+            ExpandedNavigationSelectItem expanded => expanded.NavigationSource?.Name + "(" + Shape(expanded.SelectAndExpand) + ")",
+            _ => item.GetType().Name,
+        })) + (clause.AllSelected ? "*" : string.Empty);
+
+    private readonly record struct Annotations(ODataVersion Version, bool Minimal)
+    {
+        private string Prefix => Version == ODataVersion.V401 ? "@" : "@odata.";
+
+        public string Context => Prefix + "context";
+
+        public string Count => Prefix + "count";
+
+        public string NextLink => Prefix + "nextLink";
+
+        public string ETag => Prefix + "etag";
+    }
+
+    // What $select asks for, of the entry and of its expanded category (all when it names nothing).
+    private sealed class Selection(SelectExpandClause? clause)
+    {
+        private readonly HashSet<string>? _entry = EntryWriter.Selected(clause);
+        private readonly HashSet<string>? _category = EntryWriter.Selected(clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>().FirstOrDefault()?.SelectAndExpand);
+
+        public Func<string, bool> Entry => name => _entry is null || _entry.Contains(name);
+
+        public Func<string, bool> Category => name => _category is null || _category.Contains(name);
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text.Json;
+using ContentHub.Api.Features.OData;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+using ContentHub.OData;
+using Microsoft.AspNetCore.Http;
+using Microsoft.OData;
+using Microsoft.OData.UriParser;
+
+namespace ContentHub.Api.Tests.OData;
+
+/// <summary>
+/// The fast writer must write what ODataMessageWriter writes: same annotations, properties, order and
+/// values (escaping aside), for every shape of query a portal can send.
+/// </summary>
+public sealed class EntryJsonWriterTests
+{
+    private static readonly Uri Root = new("http://portal.test/odata/");
+    private static readonly JsonSerializerOptions OneEscaping = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    [Theory]
+    [InlineData("Articles", "", ODataVersion.V401, "minimal")]
+    [InlineData("Articles", "$select=Title,Tags,AvailableLanguages,PublishedAt", ODataVersion.V401, "minimal")]
+    [InlineData("Articles", "$expand=Category", ODataVersion.V401, "minimal")]
+    [InlineData("Articles", "$select=Title&$expand=Category($select=Name,ParentId)", ODataVersion.V4, "minimal")]
+    [InlineData("Articles", "$select=Id,Body", ODataVersion.V401, "none")]
+    [InlineData("Videos", "", ODataVersion.V4, "minimal")]
+    [InlineData("PromoAssets", "$select=AssetType,RightsExpireOn,UsageRights", ODataVersion.V401, "minimal")]
+    [InlineData("PromoAssets", "", ODataVersion.V401, "none")]
+    public async Task Collections_match_odata_message_writer(string setName, string query, ODataVersion version, string level)
+    {
+        var (set, uri) = Parse(setName, query);
+        var rows = Rows(setName, expand: query.Contains("$expand", StringComparison.Ordinal));
+        var next = new Uri(Root, setName + "?$skiptoken=k1.0");
+
+        var reference = EntryWriter.Collection(set, uri, version, level, rows, count: 42, nextLink: next);
+        var fast = await WriteAsync(http => EntryJsonWriter.WriteCollectionAsync(http, set, uri, version, level, rows, 42, next));
+
+        AssertSameJson(Bytes(reference), fast);
+    }
+
+    [Theory]
+    [InlineData("Articles", "", ODataVersion.V401)]
+    [InlineData("Articles", "$select=Title,Tags&$expand=Category", ODataVersion.V4)]
+    public async Task Single_entities_match_odata_message_writer(string setName, string query, ODataVersion version)
+    {
+        var (set, uri) = Parse(setName + "(01a20000-0000-7000-8000-000000000001)", query);
+        var row = Rows(setName, expand: query.Contains("$expand", StringComparison.Ordinal))[0];
+
+        var reference = EntryWriter.Entity(set, uri, version, "minimal", row);
+        var fast = await WriteAsync(http => EntryJsonWriter.WriteEntityAsync(http, set, uri, version, "minimal", row));
+
+        AssertSameJson(Bytes(reference), fast);
+    }
+
+    private static (Microsoft.OData.Edm.IEdmEntitySet Set, ODataUri Uri) Parse(string path, string query)
+    {
+        var parser = new ODataUriParser(PortalModel.Instance, Root, new Uri(Root, path + (query.Length > 0 ? "?" + query : string.Empty)));
+        var parsed = parser.ParsePath();
+        var set = ((EntitySetSegment)parsed.FirstSegment).EntitySet;
+        return (set, new ODataUri { ServiceRoot = Root, Path = parsed, SelectAndExpand = parser.ParseSelectAndExpand() });
+    }
+
+    private static List<EntryView> Rows(string setName, bool expand)
+    {
+        var kind = setName switch { "Videos" => ContentKind.Video, "PromoAssets" => ContentKind.PromoAsset, _ => ContentKind.Article };
+        var category = new CategoryView { Id = Guid.Parse("01a20000-0000-7000-8000-0000000000c1"), Slug = "du-lich", Name = "Du lịch", Language = LanguageTag.Vietnamese };
+        return
+        [
+            new EntryView
+            {
+                ItemId = Guid.Parse("01a20000-0000-7000-8000-000000000001"), Language = LanguageTag.Vietnamese, Kind = kind,
+                Title = "Bắc Giang \"vải thiều\" <mùa> & 'lễ hội'", Summary = null, BodyHtml = "<p>Nội dung\nmới\t\u2028</p>", Slug = "bac-giang",
+                Tags = ["du lịch", "đầu tư"], AvailableLanguages = ["en", "vi", "zh-Hans"],
+                PublishedAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 11, 21, 1, 2, 3, 456, TimeSpan.Zero).AddTicks(7),
+                ReviewedAt = new DateTimeOffset(2026, 11, 19, 23, 59, 59, 100, TimeSpan.Zero), CategoryId = category.Id,
+                VideoDurationSeconds = kind == ContentKind.Video ? 90 : null, VideoUrl = kind == ContentKind.Video ? "https://v.example/a.mp4" : null,
+                PromoAssetType = kind == ContentKind.PromoAsset ? PromoAssetType.Brochure : null, UsageRights = kind == ContentKind.PromoAsset ? "CC BY 4.0" : null,
+                RightsExpireOn = kind == ContentKind.PromoAsset ? new DateOnly(2027, 3, 1) : null,
+                Category = expand ? category : null,
+            },
+            new EntryView
+            {
+                ItemId = Guid.Parse("01a20000-0000-7000-8000-000000000002"), Language = LanguageTag.English, Kind = kind, Title = "Plain", Summary = "Lead",
+                BodyHtml = string.Empty, Slug = "plain", SeoDescription = "SEO", AvailableLanguages = ["en"],
+                PublishedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
+                MachineTranslated = true, ReviewedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), CategoryId = category.Id,
+                Category = expand ? new CategoryView { Id = category.Id, Slug = "x", Name = "x", ParentId = Guid.Parse("01a20000-0000-7000-8000-0000000000c0") } : null,
+            },
+        ];
+    }
+
+    private static async Task<byte[]> WriteAsync(Func<HttpContext, Task> write)
+    {
+        var http = new DefaultHttpContext();
+        using var body = new MemoryStream();
+        http.Response.Body = body;
+        await write(http);
+        return body.ToArray();
+    }
+
+    private static byte[] Bytes(BufferedResponseMessage message)
+    {
+        using (message)
+        {
+            return message.Body.ToArray();
+        }
+    }
+
+    private static void AssertSameJson(byte[] expected, byte[] actual)
+    {
+        using var left = JsonDocument.Parse(expected);
+        using var right = JsonDocument.Parse(actual);
+        Assert.Equal(Canonical(left.RootElement), Canonical(right.RootElement));
+    }
+
+    // Re-serialised with one escaping, keeping property order, so only escaping differences vanish.
+    private static string Canonical(JsonElement element) => JsonSerializer.Serialize(element, OneEscaping);
+}
