@@ -36,7 +36,8 @@ public static class DatabaseStartup
             MigrateOnStartup = database.MigrateOnStartup ?? (embedded is not null || builder.Environment.IsDevelopment()),
             SeedDemoContent = database.SeedDemoContent ?? embedded is not null,
         });
-        builder.Services.AddDbContext<ContentHubDbContext>(options => options.UseContentHubDatabase(connectionString));
+        // Pooled: contexts are reset and reused, and their options are built once, not per request.
+        builder.Services.AddDbContextPool<ContentHubDbContext>(options => options.UseContentHubDatabase(connectionString));
         return embedded;
     }
 
