@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using ContentHub.Api.Http;
 using ContentHub.Domain.Content;
 using ContentHub.OData;
 using Microsoft.OData;
@@ -12,9 +13,9 @@ namespace ContentHub.Api.Features.OData;
 
 /// <summary>
 /// Writes entries as OData JSON with <c>odata.metadata=minimal</c> or <c>none</c> straight into the
-/// response with <see cref="Utf8JsonWriter"/>: the payload <see cref="EntryWriter"/> writes with
+/// pooled buffer with <see cref="Utf8JsonWriter"/>: the payload <see cref="EntryWriter"/> writes with
 /// ODataMessageWriter (tests compare the two), without building a resource object per entry, escaping
-/// character by character through a TextWriter, or buffering a page in one large array. The context
+/// character by character through a TextWriter, or allocating a large array per page. The context
 /// URL is the one ODataMessageWriter computes, asked once per query shape. Full metadata
 /// (ids, links, types) stays with <see cref="EntryWriter"/>.
 /// </summary>
@@ -30,8 +31,8 @@ public static class EntryJsonWriter
     public static async Task WriteCollectionAsync(HttpContext http, IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<EntryView> rows, long? count, Uri? nextLink)
     {
         var annotations = new Annotations(version, metadataLevel == "minimal");
-        Start(http, version, metadataLevel);
-        await using (var json = new Utf8JsonWriter(http.Response.BodyWriter, Options))
+        using var buffer = new PooledBufferWriter(1024 + rows.Sum(r => 1024 + (r.BodyHtml?.Length ?? 0)));
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             if (annotations.Minimal)
@@ -63,14 +64,14 @@ public static class EntryJsonWriter
             json.WriteEndObject();
         }
 
-        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+        await SendAsync(http, version, metadataLevel, buffer);
     }
 
     public static async Task WriteEntityAsync(HttpContext http, IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, EntryView row)
     {
         var annotations = new Annotations(version, metadataLevel == "minimal");
-        Start(http, version, metadataLevel);
-        await using (var json = new Utf8JsonWriter(http.Response.BodyWriter, Options))
+        using var buffer = new PooledBufferWriter(2048 + (row.BodyHtml?.Length ?? 0));
+        using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
             if (annotations.Minimal)
@@ -82,13 +83,16 @@ public static class EntryJsonWriter
             json.WriteEndObject();
         }
 
-        await http.Response.BodyWriter.FlushAsync(http.RequestAborted);
+        await SendAsync(http, version, metadataLevel, buffer);
     }
 
-    private static void Start(HttpContext http, ODataVersion version, string metadataLevel)
+    // Written whole first, so the response has a Content-Length and a failure while writing can still become an error.
+    private static async Task SendAsync(HttpContext http, ODataVersion version, string metadataLevel, PooledBufferWriter buffer)
     {
         http.Response.ContentType = $"application/json;odata.metadata={metadataLevel}";
         http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
+        http.Response.ContentLength = buffer.WrittenMemory.Length;
+        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
     }
 
     // Same properties, in the same order, as EntryWriter.Properties.
