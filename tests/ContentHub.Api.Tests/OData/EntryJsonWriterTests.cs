@@ -70,7 +70,7 @@ public sealed class EntryJsonWriterTests
             new EntryView
             {
                 ItemId = Guid.Parse("01a20000-0000-7000-8000-000000000001"), Language = LanguageTag.Vietnamese, Kind = kind,
-                Title = "Bắc Giang \"vải thiều\" <mùa> & 'lễ hội'", Summary = null, BodyHtml = "<p>Nội dung\nmới\t\u2028</p>", Slug = "bac-giang",
+                Title = "Bắc Giang \"vải thiều\" <mùa> & 'lễ hội'", Summary = null, BodyHtml = "<p>Nội dung\nmới\t\u2028</p>" + string.Concat(Enumerable.Repeat("<p>Đầu tư \"mới\" ở Bắc Giang</p>\n", 2000)), Slug = "bac-giang",
                 Tags = ["du lịch", "đầu tư"], AvailableLanguages = ["en", "vi", "zh-Hans"],
                 PublishedAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 11, 21, 1, 2, 3, 456, TimeSpan.Zero).AddTicks(7),
                 ReviewedAt = new DateTimeOffset(2026, 11, 19, 23, 59, 59, 100, TimeSpan.Zero), CategoryId = category.Id,
