@@ -17,13 +17,19 @@ CREATE INDEX ix_published_items_category_id_kind_published_at_item_id ON publish
 
 CREATE INDEX ix_published_items_kind_published_at_item_id ON published_items (kind, published_at DESC, item_id DESC);
 
--- The languages of an item, as one array per row (see PublishedFunctions.Languages).
+-- The languages of an item, as one array per row (see PublishedFunctions.Languages). PL/pgSQL keeps
+-- the plan of its query for the session; a SQL function is not inlined here (it has a subquery) and
+-- would be planned again for every query that calls it.
 CREATE FUNCTION published_languages(item uuid, reviewed_only boolean) RETURNS text[]
-LANGUAGE sql STABLE PARALLEL SAFE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 AS $$
-    SELECT coalesce(array_agg(e.language::text ORDER BY e.language), '{}')
-    FROM published_entries AS e
-    WHERE e.item_id = item AND NOT (reviewed_only AND e.machine_translated)
+BEGIN
+    RETURN ARRAY(
+        SELECT e.language::text
+        FROM published_entries AS e
+        WHERE e.item_id = item AND NOT (reviewed_only AND e.machine_translated)
+        ORDER BY e.language);
+END
 $$;
 
 -- Existing entries: the item's fields as its most recently updated entry has them, on every entry.
