@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
@@ -25,17 +26,51 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
             items = items.Where(i => categories.Contains(i.CategoryId));
         }
 
-        // Each item's best language is a scalar subquery PostgreSQL evaluates per item and uses as a
-        // primary-key condition. (A correlated Take(1) would be turned into ROW_NUMBER() over every entry.)
-        var candidates = Readable(portal).Where(ChainExpressions.InChain<PublishedEntry>(chain, e => e.Language));
-        var rank = ChainExpressions.Rank<PublishedEntry>(chain, e => e.Language);
-        return from i in items
-               join e in db.PublishedEntries on i.ItemId equals e.ItemId
-               where e.Language == candidates.Where(o => o.ItemId == i.ItemId).OrderBy(rank).Select(o => o.Language).FirstOrDefault()
-               select new Listing { Item = i, Entry = e };
+        var query = from i in items
+                    join e in db.PublishedEntries on i.ItemId equals e.ItemId
+                    where (LanguageTag?)e.Language == BestLanguage(i.ItemId)
+                    select new Listing { Item = i, Entry = e };
+        return query.Provider.CreateQuery<Listing>(new BestLanguageExpander(Readable(portal), chain).Visit(query.Expression));
     }
 
     /// <summary>Entries the portal may be shown in any language: all, or only those a person reviewed.</summary>
     public IQueryable<PublishedEntry> Readable(Portal portal) =>
         portal.AcceptsUnreviewedMachineTranslation ? db.PublishedEntries : db.PublishedEntries.Where(e => !e.MachineTranslated);
+
+    // A placeholder in the query, replaced by BestLanguageExpander before EF Core sees it.
+    private static LanguageTag? BestLanguage(Guid itemId) => throw new NotSupportedException($"{itemId} is only for queries.");
+
+    /// <summary>
+    /// Replaces <see cref="BestLanguage"/> with the item's first chain language it has a readable entry in:
+    /// <c>COALESCE((SELECT language … = chain[0]), (SELECT language … = chain[1]), …)</c>, each a primary-key
+    /// lookup that PostgreSQL evaluates per item and then uses to fetch the entry, so a list never reads
+    /// entries of the items it does not show.
+    /// </summary>
+    private sealed class BestLanguageExpander(IQueryable<PublishedEntry> readable, IReadOnlyList<LanguageTag> chain) : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.Name != nameof(BestLanguage) || node.Method.DeclaringType != typeof(PortalEntries))
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var itemId = Visit(node.Arguments[0]);
+            return chain.Reverse().Select(language => (Expression)LanguageOf(itemId, language)).Aggregate((later, earlier) => Expression.Coalesce(earlier, later));
+        }
+
+        // readable.Where(o => o.ItemId == itemId && o.Language == language).Select(o => (LanguageTag?)o.Language).FirstOrDefault()
+        private MethodCallExpression LanguageOf(Expression itemId, LanguageTag language)
+        {
+            Expression<Func<LanguageTag>> tag = () => language; // a closure, so EF Core sends a parameter
+            var o = Expression.Parameter(typeof(PublishedEntry), "o");
+            var column = Expression.Property(o, nameof(PublishedEntry.Language));
+            var match = Expression.Lambda<Func<PublishedEntry, bool>>(
+                Expression.AndAlso(Expression.Equal(Expression.Property(o, nameof(PublishedEntry.ItemId)), itemId), Expression.Equal(column, tag.Body)), o);
+            var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(PublishedEntry)], readable.Expression, Expression.Quote(match));
+            var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(PublishedEntry), typeof(LanguageTag?)], where,
+                Expression.Quote(Expression.Lambda(Expression.Convert(column, typeof(LanguageTag?)), o)));
+            return Expression.Call(typeof(Queryable), nameof(Queryable.FirstOrDefault), [typeof(LanguageTag?)], select);
+        }
+    }
 }
