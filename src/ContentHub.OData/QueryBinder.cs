@@ -91,6 +91,88 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             : (tieBreakDescending ? ordered.ThenByDescending(tieBreak) : ordered.ThenBy(tieBreak));
     }
 
+    /// <summary>
+    /// The rows after the one whose order keys had <paramref name="values"/> (and whose tie-break had
+    /// <paramref name="tieValue"/>), in the order <see cref="OrderBy"/> gives: the keyset predicate
+    /// <c>k1 after v1 OR (k1 = v1 AND k2 after v2) OR …</c>, with PostgreSQL's places for nulls (last
+    /// ascending, first descending). A value that does not read as its key's type is a 400.
+    /// </summary>
+    public Expression<Func<T, bool>> After<TKey>(OrderByClause orderBy, IReadOnlyList<System.Text.Json.JsonElement> values, Expression<Func<T, TKey>> tieBreak, TKey tieValue, bool tieBreakDescending)
+    {
+        var row = tieBreak.Parameters[0];
+        var scope = new Dictionary<string, Expression>(StringComparer.Ordinal) { ["$it"] = row };
+        var keys = new List<(Expression Key, bool Descending, object? Value)>();
+        var clause = orderBy;
+        foreach (var value in values)
+        {
+            if (clause is null)
+            {
+                throw InvalidToken();
+            }
+
+            var key = Bind(clause.Expression, row, scope);
+            keys.Add((key, clause.Direction == OrderByDirection.Descending, Read(value, key.Type)));
+            clause = clause.ThenBy;
+        }
+
+        if (clause is not null)
+        {
+            throw InvalidToken();
+        }
+
+        keys.Add((tieBreak.Body, tieBreakDescending, tieValue));
+        Expression? after = null;
+        Expression equalSoFar = Expression.Constant(true);
+        foreach (var (key, descending, value) in keys)
+        {
+            var beyond = Expression.AndAlso(equalSoFar, Beyond(key, descending, value));
+            after = after is null ? beyond : Expression.OrElse(after, beyond);
+            equalSoFar = Expression.AndAlso(equalSoFar, value is null ? Expression.Equal(key, Expression.Constant(null, key.Type)) : Expression.Equal(key, Convert(Constant(value), key.Type)));
+        }
+
+        return Expression.Lambda<Func<T, bool>>(after!, row);
+    }
+
+    // Strictly after the value in this key's direction; nulls sort last ascending and first descending.
+    private static Expression Beyond(Expression key, bool descending, object? value)
+    {
+        var nullable = !key.Type.IsValueType || System.Nullable.GetUnderlyingType(key.Type) is not null;
+        if (value is null)
+        {
+            return descending ? Expression.NotEqual(key, Expression.Constant(null, key.Type)) : Expression.Constant(false);
+        }
+
+        var compared = Expression.MakeBinary(descending ? ExpressionType.LessThan : ExpressionType.GreaterThan, CompareTo(key, value), Expression.Constant(0));
+        return !descending && nullable ? Expression.OrElse(compared, Expression.Equal(key, Expression.Constant(null, key.Type))) : compared;
+    }
+
+    // key.CompareTo(value), which EF Core turns into the SQL comparison; string.Compare for strings.
+    private static MethodCallExpression CompareTo(Expression key, object value)
+    {
+        if (key.Type == typeof(string))
+        {
+            return Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key, Constant(value));
+        }
+
+        var type = Underlying(key.Type);
+        return Expression.Call(Value(key), type.GetMethod(nameof(IComparable.CompareTo), [type])!, Convert(Constant(value), type));
+    }
+
+    private static object? Read(System.Text.Json.JsonElement value, Type type)
+    {
+        try
+        {
+            return value.ValueKind == System.Text.Json.JsonValueKind.Null ? null : System.Text.Json.JsonSerializer.Deserialize(value, Underlying(type));
+        }
+        catch (Exception invalid) when (invalid is System.Text.Json.JsonException or FormatException or InvalidOperationException or NotSupportedException)
+        {
+            throw InvalidToken();
+        }
+    }
+
+    private static ODataQueryException InvalidToken() =>
+        new(400, "BadRequest", "The $skiptoken is not one this service issued for this query.", "$skiptoken");
+
     private Expression Bind(QueryNode node, Expression row, Dictionary<string, Expression> scope) => node switch
     {
         BinaryOperatorNode binary => Binary(binary, row, scope),

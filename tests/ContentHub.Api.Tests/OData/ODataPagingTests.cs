@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using ContentHub.Api.Features.Items;
 using ContentHub.Domain.People;
 using ContentHub.Testing;
 
@@ -33,13 +34,85 @@ public sealed class ODataPagingTests(ODataPortalFixture api) : IClassFixture<ODa
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
     }
 
-    private static async Task<(List<string> Titles, string? Next)> PageAsync(HttpClient client, string url)
+    private static async Task<(List<string> Titles, string? Next)> PageAsync(HttpClient client, string url, int maxPageSize = 2)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Prefer", "odata.maxpagesize=2");
+        request.Headers.TryAddWithoutValidation("Prefer", $"odata.maxpagesize={maxPageSize}");
         using var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("odata.maxpagesize=2", response.Headers.GetValues("Preference-Applied").Single());
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal($"odata.maxpagesize={maxPageSize}", response.Headers.GetValues("Preference-Applied").Single());
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var titles = json.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Title").GetString()!).ToList();
+        return (titles, json.TryGetProperty("@nextLink", out var next) ? next.GetString() : null);
+    }
+}
+
+/// <summary>Server-driven paging under a client's $orderby (its own fixture: it publishes).</summary>
+public sealed class ODataOrderedPagingTests(ODataPortalFixture api) : IClassFixture<ODataPortalFixture>
+{
+    [Fact]
+    public async Task Pages_in_a_clients_order_stay_stable_when_something_is_published_before_them()
+    {
+        using var portal = api.PortalClient();
+        var first = await PageAsync(portal, "/odata/Articles?$orderby=Title&$select=Title");
+        Assert.StartsWith("c", new Uri(first.Next!).Query.Split("skiptoken=")[1], StringComparison.Ordinal);
+
+        // Sorts before everything read so far: with offsets, the next page would repeat the last title.
+        await PublishAsync(new VariantRequest("Aaa, published meanwhile"));
+
+        var rest = new List<string>();
+        for (var next = first.Next; next is not null;)
+        {
+            var page = await PageAsync(portal, new Uri(next).PathAndQuery);
+            rest.AddRange(page.Titles);
+            next = page.Next;
+        }
+
+        Assert.Empty(first.Titles.Intersect(rest));
+        Assert.DoesNotContain("Aaa, published meanwhile", rest);
+        Assert.Equal(rest.Order(StringComparer.Ordinal), rest);
+    }
+
+    [Theory]
+    [InlineData("Summary,Title")]
+    [InlineData("Summary desc,Title desc")]
+    [InlineData("SeoDescription desc,PublishedAt")]
+    [InlineData("CategoryId desc,Id")]
+    [InlineData("length(Title),Title")]
+    public async Task Paging_in_any_order_reads_every_entry_once_in_that_order(string orderBy)
+    {
+        await PublishAsync(new VariantRequest(Given.Unique("With lead"), Summary: "b lead", SeoDescription: "seo"));
+        await PublishAsync(new VariantRequest(Given.Unique("Other lead"), Summary: "a lead"));
+        using var portal = api.PortalClient();
+        var whole = await PageAsync(portal, $"/odata/Articles?$orderby={orderBy}&$select=Title&$top=100", maxPageSize: 100);
+
+        var paged = new List<string>();
+        for (var next = $"/odata/Articles?$orderby={orderBy}&$select=Title"; next is not null;)
+        {
+            var page = await PageAsync(portal, next);
+            paged.AddRange(page.Titles);
+            next = page.Next is null ? null : new Uri(page.Next).PathAndQuery;
+        }
+
+        Assert.Equal(whole.Titles, paged);
+    }
+
+    private async Task PublishAsync(VariantRequest text)
+    {
+        var (reviewer, _) = await Staff.NewAsync(api.Factory, [Role.Reviewer, Role.Admin]);
+        var item = await api.Given.ItemAsync((await api.Given.ArticleRequestAsync()) with { Variant = text });
+        await Steps.TakeAsync(api.Client, item.Id, "submit");
+        await Steps.TakeAsync(reviewer, item.Id, "approve");
+        await Steps.TakeAsync(api.Client, item.Id, "publish");
+    }
+
+    private static async Task<(List<string> Titles, string? Next)> PageAsync(HttpClient client, string url, int maxPageSize = 2)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        request.Headers.TryAddWithoutValidation("Prefer", $"odata.maxpagesize={maxPageSize}");
+        using var response = await client.SendAsync(request);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.Equal($"odata.maxpagesize={maxPageSize}", response.Headers.GetValues("Preference-Applied").Single());
         var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
         var titles = json.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Title").GetString()!).ToList();
         return (titles, json.TryGetProperty("@nextLink", out var next) ? next.GetString() : null);

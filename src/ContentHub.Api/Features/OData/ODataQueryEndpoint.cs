@@ -155,11 +155,20 @@ public static class ODataQueryEndpoint
 
         var orderBy = parser.ParseOrderBy();
         long? count = parser.ParseCount() == true ? await visible.LongCountAsync(http.RequestAborted) : null;
-        var token = SkipToken.Parse(parser.ParseSkipToken(), keyset: orderBy is null);
+        var keys = orderBy is null ? null : KeysetKeys(orderBy);
+        var token = SkipToken.Parse(parser.ParseSkipToken(), orderBy is null ? SkipToken.Order.NewestFirst : keys is null ? SkipToken.Order.Computed : SkipToken.Order.ByKeys);
         if (token.After is var (publishedAt, itemId))
         {
             // Keyset paging for the newest-first order: items published meanwhile cannot shift the pages.
             visible = visible.Where(l => EF.Functions.LessThan(ValueTuple.Create(l.Item.PublishedAt, l.Item.ItemId), ValueTuple.Create(publishedAt, itemId)));
+        }
+        else if (token.Values is { Count: > 0 } values)
+        {
+            // The same under the client's order: right after the last entry's keys, its id breaking ties.
+            var lastId = values[^1];
+            var tie = lastId.ValueKind == System.Text.Json.JsonValueKind.String && lastId.TryGetGuid(out var id) ? id
+                : throw new ODataQueryException(400, "BadRequest", "The $skiptoken is not one this service issued for this query.", "$skiptoken");
+            visible = visible.Where(binder.After(orderBy!, values.Take(values.Count - 1).ToList(), l => l.Item.ItemId, tie, tieBreakDescending: true));
         }
 
         var ordered = orderBy is null
@@ -177,7 +186,10 @@ public static class ODataQueryEndpoint
             if (wanted > take)
             {
                 var last = page[^1];
-                next = NextLink(request, orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.ItemId) : SkipToken.AtOffset(skip + take), top is null ? null : wanted - take);
+                var skipToken = orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.ItemId)
+                    : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.ItemId))
+                    : SkipToken.AtOffset(skip + take);
+                next = NextLink(request, skipToken, top is null ? null : wanted - take);
             }
         }
 
@@ -189,6 +201,43 @@ public static class ODataQueryEndpoint
         {
             await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next));
         }
+    }
+
+    // The properties a client's $orderby can page by keyset: their values are in every page row as ordered.
+    private static readonly Dictionary<string, Func<EntryView, object?>> KeysetProperties = new(StringComparer.Ordinal)
+    {
+        ["Id"] = e => e.ItemId,
+        ["Title"] = e => e.Title,
+        ["Summary"] = e => e.Summary,
+        ["Slug"] = e => e.Slug,
+        ["SeoDescription"] = e => e.SeoDescription,
+        ["PublishedAt"] = e => e.PublishedAt,
+        ["UpdatedAt"] = e => e.UpdatedAt,
+        ["ReviewedAt"] = e => e.ReviewedAt,
+        ["CategoryId"] = e => e.CategoryId,
+        ["DurationSeconds"] = e => e.VideoDurationSeconds,
+        ["VideoUrl"] = e => e.VideoUrl,
+        ["PosterUrl"] = e => e.PosterUrl,
+        ["UsageRights"] = e => e.UsageRights,
+        ["RightsExpireOn"] = e => e.RightsExpireOn,
+    };
+
+    // How to read each $orderby key from a page row, when every key is a plain property that pages by keyset; else null (offsets).
+    private static List<Func<EntryView, object?>>? KeysetKeys(OrderByClause orderBy)
+    {
+        var keys = new List<Func<EntryView, object?>>();
+        for (var clause = orderBy; clause is not null; clause = clause.ThenBy)
+        {
+            if (clause.Expression is not SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property
+                || !KeysetProperties.TryGetValue(property.Property.Name, out var read))
+            {
+                return null;
+            }
+
+            keys.Add(read);
+        }
+
+        return keys;
     }
 
     // One statement: the page, with each entry's languages (those the portal may be shown) and its category when selected or expanded.
@@ -248,7 +297,7 @@ public static class ODataQueryEndpoint
         long? count = parser.ParseCount() == true ? await query.LongCountAsync(http.RequestAborted) : null;
         var orderBy = parser.ParseOrderBy();
         var ordered = orderBy is null ? query.OrderBy(c => c.Slug).ThenBy(c => c.Id) : binder.OrderBy(query, orderBy, c => c.Id, tieBreakDescending: false);
-        var skip = (int)(parser.ParseSkip() ?? 0) + SkipToken.Parse(parser.ParseSkipToken(), keyset: false).Offset;
+        var skip = (int)(parser.ParseSkip() ?? 0) + SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset;
         var take = (int)Math.Min(top ?? MaxPageSize, PageSize(http));
         var wanted = top is null ? int.MaxValue : (int)top.Value;
         var rows = await ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)
