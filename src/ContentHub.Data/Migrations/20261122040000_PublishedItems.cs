@@ -14,6 +14,7 @@ public sealed class PublishedItems : Migration
         migrationBuilder.Sql("""
             CREATE INDEX ix_published_entries_language_kind_published_at_item_id ON published_entries (language, kind, published_at DESC, item_id DESC);
             CREATE INDEX ix_published_entries_category_id_language_published_at_item_id ON published_entries (category_id, language, published_at DESC, item_id DESC);
+            ALTER TABLE published_entries ALTER COLUMN body_html SET STORAGE EXTENDED;
             DROP TABLE published_items;
             DROP FUNCTION published_languages(uuid, boolean);
             """);

@@ -29,4 +29,16 @@ public sealed class PublishedItemsMigrationTests(ApiFixture api) : IClassFixture
         Assert.Equal(other.Id, listing.CategoryId);
         Assert.All(await db.PublishedEntries.AsNoTracking().Where(e => e.ItemId == item.Id).ToListAsync(), e => Assert.Equal(other.Id, e.CategoryId));
     }
+
+    [Fact]
+    public async Task Published_bodies_are_stored_uncompressed_so_lists_do_not_decompress_them()
+    {
+        await using var db = api.CreateDbContext();
+        var storage = await db.Database.SqlQuery<string>($"""
+            SELECT attstorage::text AS "Value" FROM pg_attribute
+            WHERE attrelid = 'published_entries'::regclass AND attname = 'body_html'
+            """).SingleAsync();
+
+        Assert.Equal("e", storage);
+    }
 }
