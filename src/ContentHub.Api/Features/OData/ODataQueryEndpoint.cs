@@ -4,10 +4,8 @@ using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
 using ContentHub.Domain.Publishing;
-using ContentHub.Domain.Taxonomy;
 using ContentHub.Domain.Text;
 using ContentHub.OData;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
@@ -69,7 +67,7 @@ public static class ODataQueryEndpoint
             throw ODataQueryException.Limit("query", $"The query string is longer than {MaxQueryLength} characters.");
         }
 
-        var portal = await PortalAsync(http, http.RequestServices.GetRequiredService<PortalDirectory>()) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
+        var portal = await ODataRequests.PortalAsync(http, http.RequestServices.GetRequiredService<PortalDirectory>()) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
         var root = ODataEndpoints.ServiceRoot(request);
         var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + request.QueryString))
         {
@@ -80,7 +78,7 @@ public static class ODataQueryEndpoint
         var path = parser.ParsePath();
         if (path.FirstSegment is EntitySetSegment { EntitySet.Name: PortalModel.Sets.Categories } categories)
         {
-            await CategoriesAsync(http, db, parser, path, categories.EntitySet, portal);
+            await CategoryQuery.AnswerAsync(http, db, parser, path, categories.EntitySet, portal);
             return;
         }
 
@@ -92,7 +90,7 @@ public static class ODataQueryEndpoint
         var select = parser.ParseSelectAndExpand();
         var expandCategory = select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true;
 
-        var language = Language(request, portal);
+        var language = ODataRequests.Language(request, portal);
         http.Response.Headers.ContentLanguage = language.Language.Code;
         http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
         var visible = entries.Visible(portal, kind, language.Chain);
@@ -175,7 +173,7 @@ public static class ODataQueryEndpoint
             ? visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
             : binder.OrderBy(visible, orderBy, l => l.Item.ItemId, tieBreakDescending: true);
         var skip = (int)(parser.ParseSkip() ?? 0) + token.Offset;
-        var pageSize = PageSize(http);
+        var pageSize = ODataRequests.PageSize(http);
         var take = (int)Math.Min(top ?? pageSize, pageSize);
         var wanted = top is null ? int.MaxValue : (int)top.Value;
         var page = await Rows(db, portal, language.Chain, ordered.Skip(skip).Take(Math.Min(wanted, take) + 1), select, expandCategory).ToListAsync(http.RequestAborted);
@@ -189,7 +187,7 @@ public static class ODataQueryEndpoint
                 var skipToken = orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.ItemId)
                     : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.ItemId))
                     : SkipToken.AtOffset(skip + take);
-                next = NextLink(request, skipToken, top is null ? null : wanted - take);
+                next = ODataRequests.NextLink(request, skipToken, top is null ? null : wanted - take);
             }
         }
 
@@ -247,143 +245,5 @@ public static class ODataQueryEndpoint
         var projection = EntryProjection.For(db.Categories, chain, reviewedOnly: !portal.AcceptsUnreviewedMachineTranslation,
             body: selected?.Contains("Body") != false, languages: selected?.Contains("AvailableLanguages") != false, category: expandCategory);
         return listings.Select(projection);
-    }
-
-    // The portal's categories (all, when it carries every category), by slug unless $orderby says otherwise.
-    private static async Task CategoriesAsync(HttpContext http, ContentHubDbContext db, ODataUriParser parser, ODataPath path, IEdmEntitySet set, Portal portal)
-    {
-        if (parser.ParseSearch() is not null)
-        {
-            throw ODataQueryException.NotImplemented("$search on Categories");
-        }
-
-        var language = Language(http.Request, portal);
-        http.Response.Headers.ContentLanguage = language.Language.Code;
-        http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
-        var version = ODataEndpoints.Version(http.Request);
-        http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
-        var query = db.Categories.AsNoTracking();
-        if (portal.CategoryIds.Count > 0)
-        {
-            var carried = portal.CategoryIds;
-            query = query.Where(c => carried.Contains(c.Id));
-        }
-
-        var key = path.LastSegment is KeySegment k ? (Guid?)k.Keys.Single().Value : null;
-        if (key is { } id)
-        {
-            query = query.Where(c => c.Id == id);
-        }
-
-        var binder = new QueryBinder<Category>(CategoryMap.For(language.Chain));
-        if (parser.ParseFilter() is { } filter)
-        {
-            query = query.Where(binder.Filter(filter, parser.ParameterAliasNodes));
-        }
-
-        if (path.LastSegment is CountSegment)
-        {
-            http.Response.ContentType = "text/plain";
-            await http.Response.WriteAsync((await query.LongCountAsync(http.RequestAborted)).ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return;
-        }
-
-        var top = parser.ParseTop();
-        if (top > MaxPageSize)
-        {
-            throw ODataQueryException.Limit("$top", $"$top is at most {MaxPageSize}.");
-        }
-
-        long? count = parser.ParseCount() == true ? await query.LongCountAsync(http.RequestAborted) : null;
-        var orderBy = parser.ParseOrderBy();
-        var ordered = orderBy is null ? query.OrderBy(c => c.Slug).ThenBy(c => c.Id) : binder.OrderBy(query, orderBy, c => c.Id, tieBreakDescending: false);
-        var skip = (int)(parser.ParseSkip() ?? 0) + SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset;
-        var take = (int)Math.Min(top ?? MaxPageSize, PageSize(http));
-        var wanted = top is null ? int.MaxValue : (int)top.Value;
-        var rows = await ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)
-            .Select(CategoryMap.View(language.Chain))
-            .ToListAsync(http.RequestAborted);
-        if (key is not null && rows.Count == 0)
-        {
-            throw new ODataQueryException(404, "NotFound", $"No category {key} for this portal.");
-        }
-
-        Uri? next = null;
-        if (rows.Count > Math.Min(wanted, take))
-        {
-            rows.RemoveAt(rows.Count - 1);
-            next = wanted > take ? NextLink(http.Request, SkipToken.AtOffset(skip + take), top is null ? null : wanted - take) : null;
-        }
-
-        var uri = new ODataUri { ServiceRoot = ODataEndpoints.ServiceRoot(http.Request), Path = path, SelectAndExpand = parser.ParseSelectAndExpand() };
-        await ODataEndpoints.SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, next, byKey: key is not null));
-    }
-
-    private static async Task<Portal?> PortalAsync(HttpContext http, PortalDirectory directory)
-    {
-        var key = await http.AuthenticateAsync(ApiKeyHandler.SchemeName);
-        if (key.Succeeded && Guid.TryParse(key.Principal.FindFirst(ApiKeyHandler.PortalClaim)?.Value, out var portalId))
-        {
-            return await directory.PortalAsync(portalId, http.RequestAborted);
-        }
-
-        var slug = http.Request.Query["portal"].ToString();
-        return key.None && slug.Length > 0 ? await directory.PublicPortalAsync(slug, http.RequestAborted) : null;
-    }
-
-    /// <summary>The portal language asked for (lang, else the best of Accept-Language, else the portal's first), with its fallbacks.</summary>
-    private static PortalLanguage Language(HttpRequest request, Portal portal)
-    {
-        var asked = request.Query["lang"].ToString();
-        if (asked.Length > 0)
-        {
-            return LanguageTag.TryParse(asked, out var tag) && portal.Languages.FirstOrDefault(l => l.Language == tag) is { } served
-                ? served
-                : throw new ODataQueryException(400, "UnsupportedLanguage", $"This portal serves {string.Join(", ", portal.Languages.Select(l => l.Language.Code))}.", "lang");
-        }
-
-        var preferences = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1);
-        foreach (var preference in preferences)
-        {
-            if (LanguageTag.TryParse(preference.Value.Value, out var tag) && portal.Languages.FirstOrDefault(l => l.Language == tag) is { } served)
-            {
-                return served;
-            }
-        }
-
-        return portal.Languages[0];
-    }
-
-    // Prefer: odata.maxpagesize=N asks for smaller (never larger) pages; the answer says it was applied.
-    private static int PageSize(HttpContext http)
-    {
-        foreach (var preference in http.Request.Headers["Prefer"].SelectMany(v => (v ?? string.Empty).Split(',')))
-        {
-            var parts = preference.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts is ["odata.maxpagesize", var value] && int.TryParse(value, out var size) && size > 0)
-            {
-                var applied = Math.Min(size, MaxPageSize);
-                http.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={applied}";
-                return applied;
-            }
-        }
-
-        return DefaultPageSize;
-    }
-
-    private static Uri NextLink(HttpRequest request, string skipToken, int? remaining)
-    {
-        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
-            .Where(q => !q.Key.TrimStart('$').Equals("skip", StringComparison.OrdinalIgnoreCase)
-                && !q.Key.TrimStart('$').Equals("skiptoken", StringComparison.OrdinalIgnoreCase)
-                && !q.Key.TrimStart('$').Equals("top", StringComparison.OrdinalIgnoreCase))
-            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
-            .Append(new("$skiptoken", skipToken));
-        if (remaining is { } rest)
-        {
-            query = query.Append(new("$top", rest.ToString(System.Globalization.CultureInfo.InvariantCulture)));
-        }
-
-        return new Uri(ODataEndpoints.ServiceRoot(request), request.Path.Value!["/odata/".Length..] + Microsoft.AspNetCore.Http.QueryString.Create(query));
     }
 }

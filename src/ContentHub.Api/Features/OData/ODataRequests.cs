@@ -1,0 +1,79 @@
+using ContentHub.Api.Features.Portals;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Portals;
+using ContentHub.OData;
+using Microsoft.AspNetCore.Authentication;
+
+namespace ContentHub.Api.Features.OData;
+
+/// <summary>What every OData query reads from its request: the portal, the language, the page size, and the next link.</summary>
+public static class ODataRequests
+{
+    public static async Task<Portal?> PortalAsync(HttpContext http, PortalDirectory directory)
+    {
+        var key = await http.AuthenticateAsync(ApiKeyHandler.SchemeName);
+        if (key.Succeeded && Guid.TryParse(key.Principal.FindFirst(ApiKeyHandler.PortalClaim)?.Value, out var portalId))
+        {
+            return await directory.PortalAsync(portalId, http.RequestAborted);
+        }
+
+        var slug = http.Request.Query["portal"].ToString();
+        return key.None && slug.Length > 0 ? await directory.PublicPortalAsync(slug, http.RequestAborted) : null;
+    }
+
+    /// <summary>The portal language asked for (lang, else the best of Accept-Language, else the portal's first), with its fallbacks.</summary>
+    public static PortalLanguage Language(HttpRequest request, Portal portal)
+    {
+        var asked = request.Query["lang"].ToString();
+        if (asked.Length > 0)
+        {
+            return LanguageTag.TryParse(asked, out var tag) && portal.Languages.FirstOrDefault(l => l.Language == tag) is { } served
+                ? served
+                : throw new ODataQueryException(400, "UnsupportedLanguage", $"This portal serves {string.Join(", ", portal.Languages.Select(l => l.Language.Code))}.", "lang");
+        }
+
+        var preferences = request.GetTypedHeaders().AcceptLanguage.OrderByDescending(l => l.Quality ?? 1);
+        foreach (var preference in preferences)
+        {
+            if (LanguageTag.TryParse(preference.Value.Value, out var tag) && portal.Languages.FirstOrDefault(l => l.Language == tag) is { } served)
+            {
+                return served;
+            }
+        }
+
+        return portal.Languages[0];
+    }
+
+    // Prefer: odata.maxpagesize=N asks for smaller (never larger) pages; the answer says it was applied.
+    public static int PageSize(HttpContext http)
+    {
+        foreach (var preference in http.Request.Headers["Prefer"].SelectMany(v => (v ?? string.Empty).Split(',')))
+        {
+            var parts = preference.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts is ["odata.maxpagesize", var value] && int.TryParse(value, out var size) && size > 0)
+            {
+                var applied = Math.Min(size, ODataQueryEndpoint.MaxPageSize);
+                http.Response.Headers["Preference-Applied"] = $"odata.maxpagesize={applied}";
+                return applied;
+            }
+        }
+
+        return ODataQueryEndpoint.DefaultPageSize;
+    }
+
+    public static Uri NextLink(HttpRequest request, string skipToken, int? remaining)
+    {
+        var query = Microsoft.AspNetCore.WebUtilities.QueryHelpers.ParseQuery(request.QueryString.Value)
+            .Where(q => !q.Key.TrimStart('$').Equals("skip", StringComparison.OrdinalIgnoreCase)
+                && !q.Key.TrimStart('$').Equals("skiptoken", StringComparison.OrdinalIgnoreCase)
+                && !q.Key.TrimStart('$').Equals("top", StringComparison.OrdinalIgnoreCase))
+            .SelectMany(q => q.Value.Select(v => new KeyValuePair<string, string?>(q.Key, v)))
+            .Append(new("$skiptoken", skipToken));
+        if (remaining is { } rest)
+        {
+            query = query.Append(new("$top", rest.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        return new Uri(ODataEndpoints.ServiceRoot(request), request.Path.Value!["/odata/".Length..] + Microsoft.AspNetCore.Http.QueryString.Create(query));
+    }
+}
