@@ -72,7 +72,9 @@ public sealed class PortalRegistryTests(ApiFixture api) : IClassFixture<ApiFixtu
         {
             var stored = await db.ApiKeys.SingleAsync(k => k.Id == issued.Id);
             Assert.Equal(32, stored.SecretHash.Length);
-            Assert.DoesNotContain(issued.Key.Split('_')[2], Encoding.ASCII.GetString(stored.SecretHash), StringComparison.Ordinal);
+            // The secret is everything after "chk_<prefix>_" (base64url, which may itself contain '_').
+            var secret = issued.Key[$"chk_{issued.Prefix}_".Length..];
+            Assert.DoesNotContain(secret, Encoding.ASCII.GetString(stored.SecretHash), StringComparison.Ordinal);
         }
 
         using var own = await WithKey(issued.Key).GetAsync("/api/v1/portal");
