@@ -13,7 +13,7 @@ public sealed class ODataPagingTests(ODataPortalFixture api) : IClassFixture<ODa
     public async Task Newest_first_pages_stay_stable_when_something_is_published_between_them()
     {
         using var portal = api.PortalClient();
-        var first = await PageAsync(portal, "/odata/Articles?$select=Title");
+        var first = await TitlePages.PageAsync(portal, "/odata/Articles?$select=Title");
         Assert.Equal(2, first.Titles.Count);
         Assert.StartsWith("k", new Uri(first.Next!).Query.Split("skiptoken=")[1], StringComparison.Ordinal);
 
@@ -24,26 +24,14 @@ public sealed class ODataPagingTests(ODataPortalFixture api) : IClassFixture<ODa
         await Steps.TakeAsync(reviewer, fresh.Id, "approve");
         await Steps.TakeAsync(api.Client, fresh.Id, "publish");
 
-        var second = await PageAsync(portal, new Uri(first.Next!).PathAndQuery);
+        var second = await TitlePages.PageAsync(portal, new Uri(first.Next!).PathAndQuery);
         Assert.Single(second.Titles);
         Assert.Empty(first.Titles.Intersect(second.Titles));
         Assert.Null(second.Next);
-        Assert.Contains("Newest", (await PageAsync(portal, "/odata/Articles?$select=Title")).Titles);
+        Assert.Contains("Newest", (await TitlePages.PageAsync(portal, "/odata/Articles?$select=Title")).Titles);
 
         using var forged = await portal.GetAsync("/odata/Articles?$skiptoken=k999.zz");
         Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
-    }
-
-    private static async Task<(List<string> Titles, string? Next)> PageAsync(HttpClient client, string url, int maxPageSize = 2)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Get, url);
-        request.Headers.TryAddWithoutValidation("Prefer", $"odata.maxpagesize={maxPageSize}");
-        using var response = await client.SendAsync(request);
-        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
-        Assert.Equal($"odata.maxpagesize={maxPageSize}", response.Headers.GetValues("Preference-Applied").Single());
-        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
-        var titles = json.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Title").GetString()!).ToList();
-        return (titles, json.TryGetProperty("@nextLink", out var next) ? next.GetString() : null);
     }
 }
 
@@ -54,7 +42,7 @@ public sealed class ODataOrderedPagingTests(ODataPortalFixture api) : IClassFixt
     public async Task Pages_in_a_clients_order_stay_stable_when_something_is_published_before_them()
     {
         using var portal = api.PortalClient();
-        var first = await PageAsync(portal, "/odata/Articles?$orderby=Title&$select=Title");
+        var first = await TitlePages.PageAsync(portal, "/odata/Articles?$orderby=Title&$select=Title");
         Assert.StartsWith("c", new Uri(first.Next!).Query.Split("skiptoken=")[1], StringComparison.Ordinal);
 
         // Sorts before everything read so far: with offsets, the next page would repeat the last title.
@@ -63,7 +51,7 @@ public sealed class ODataOrderedPagingTests(ODataPortalFixture api) : IClassFixt
         var rest = new List<string>();
         for (var next = first.Next; next is not null;)
         {
-            var page = await PageAsync(portal, new Uri(next).PathAndQuery);
+            var page = await TitlePages.PageAsync(portal, new Uri(next).PathAndQuery);
             rest.AddRange(page.Titles);
             next = page.Next;
         }
@@ -84,12 +72,12 @@ public sealed class ODataOrderedPagingTests(ODataPortalFixture api) : IClassFixt
         await PublishAsync(new VariantRequest(Given.Unique("With lead"), Summary: "b lead", SeoDescription: "seo"));
         await PublishAsync(new VariantRequest(Given.Unique("Other lead"), Summary: "a lead"));
         using var portal = api.PortalClient();
-        var whole = await PageAsync(portal, $"/odata/Articles?$orderby={orderBy}&$select=Title&$top=100", maxPageSize: 100);
+        var whole = await TitlePages.PageAsync(portal, $"/odata/Articles?$orderby={orderBy}&$select=Title&$top=100", maxPageSize: 100);
 
         var paged = new List<string>();
         for (var next = $"/odata/Articles?$orderby={orderBy}&$select=Title"; next is not null;)
         {
-            var page = await PageAsync(portal, next);
+            var page = await TitlePages.PageAsync(portal, next);
             paged.AddRange(page.Titles);
             next = page.Next is null ? null : new Uri(page.Next).PathAndQuery;
         }
@@ -105,8 +93,12 @@ public sealed class ODataOrderedPagingTests(ODataPortalFixture api) : IClassFixt
         await Steps.TakeAsync(reviewer, item.Id, "approve");
         await Steps.TakeAsync(api.Client, item.Id, "publish");
     }
+}
 
-    private static async Task<(List<string> Titles, string? Next)> PageAsync(HttpClient client, string url, int maxPageSize = 2)
+/// <summary>Reads one page of titles with a maximum page size, checking that the preference was applied.</summary>
+internal static class TitlePages
+{
+    public static async Task<(List<string> Titles, string? Next)> PageAsync(HttpClient client, string url, int maxPageSize = 2)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Prefer", $"odata.maxpagesize={maxPageSize}");
