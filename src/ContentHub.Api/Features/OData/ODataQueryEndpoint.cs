@@ -16,8 +16,9 @@ namespace ContentHub.Api.Features.OData;
 
 /// <summary>
 /// Queries of the entry sets (Articles, Videos, PromoAssets): parsed by ODataUriParser, bound to EF Core
-/// LINQ by <see cref="QueryBinder{T}"/>, written by ODataMessageWriter. The portal comes from its API
-/// key, or from the <c>portal</c> option for a public portal; the language from <c>lang</c> or
+/// LINQ by <see cref="QueryBinder{T}"/> over <see cref="PortalEntries"/>, written by
+/// <see cref="EntryJsonWriter"/> (by ODataMessageWriter for full metadata). The portal comes from its
+/// API key, or from the <c>portal</c> option for a public portal; the language from <c>lang</c> or
 /// Accept-Language, resolved along the portal's fallback chain.
 /// </summary>
 public static class ODataQueryEndpoint
