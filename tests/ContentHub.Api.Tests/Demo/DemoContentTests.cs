@@ -33,6 +33,21 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
         Assert.Contains(page.Items, i => i.Sensitive);
     }
 
+    [Theory]
+    [InlineData("vi")]
+    [InlineData("en")]
+    [InlineData("lo")]
+    [InlineData("zh-Hans")]
+    public async Task The_public_demo_portal_serves_what_was_published_in_each_language(string language)
+    {
+        var page = System.Text.Json.JsonDocument.Parse(await api.Anonymous.GetStringAsync($"/odata/Articles?portal={DemoContentSeeder.Portal.Slug}&lang={language}&$count=true&$select=Title,Language")).RootElement;
+
+        Assert.True(page.GetProperty("@count").GetInt64() >= 5);
+        var served = page.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Language").GetString()).Distinct().ToList();
+        Assert.Contains(language, served);
+        Assert.All(served, l => Assert.Contains(l, new[] { language, "en", "vi" }));
+    }
+
     [Fact]
     public async Task Most_of_the_demo_went_through_the_workflow_to_publication_under_four_eyes()
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Api.Features.Workflow;
@@ -19,9 +20,25 @@ namespace ContentHub.Api.Features.Demo;
 /// </summary>
 public sealed partial class DemoContentSeeder(
     ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, WorkflowService workflow,
-    AccountsBootstrap accounts, CurrentUser user, ILogger<DemoContentSeeder> logger)
+    AccountsBootstrap accounts, PortalService portals, CurrentUser user, ILogger<DemoContentSeeder> logger)
 {
     public const string Actor = "demo";
+
+    /// <summary>
+    /// A public demo portal, so that <c>/odata/Articles?portal=doingoai-demo</c> answers at once: every
+    /// language with the fallbacks a foreign-information site would use (English, then Vietnamese).
+    /// </summary>
+    public static readonly PortalRequest Portal = new(
+        "Cổng thông tin đối ngoại tỉnh Bắc Giang (demo)", "doingoai-demo", "https://doingoai.bacgiang.gov.vn",
+        [
+            new PortalLanguageRequest("en", ["vi"]),
+            new PortalLanguageRequest("vi"),
+            new PortalLanguageRequest("zh-Hans", ["en", "vi"]),
+            new PortalLanguageRequest("ko", ["en", "vi"]),
+            new PortalLanguageRequest("ja", ["en", "vi"]),
+            new PortalLanguageRequest("lo", ["en", "vi"]),
+        ],
+        IsPublic: true);
 
     /// <summary>One demo person per role (the administrator comes from the first-start bootstrap). Demo only: the README lists these passwords.</summary>
     public static readonly IReadOnlyList<(string UserName, string Password, string DisplayName, Role Role, string Unit, string[] Languages)> People =
@@ -79,6 +96,8 @@ public sealed partial class DemoContentSeeder(
         {
             await accounts.CreateAsync(person.UserName, person.DisplayName, person.Password, [person.Role], unitIds[person.Unit], person.Languages).ConfigureAwait(false);
         }
+
+        Expect(await portals.CreateAsync(Portal, cancellationToken).ConfigureAwait(false), Portal.Slug);
 
         LogSeeded(logger, content.Items.Count, content.Categories.Count, content.OrgUnits.Count);
     }
