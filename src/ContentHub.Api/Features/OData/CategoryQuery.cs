@@ -6,7 +6,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
-using Microsoft.Net.Http.Headers;
 
 namespace ContentHub.Api.Features.OData;
 
@@ -21,11 +20,8 @@ public static class CategoryQuery
             throw ODataQueryException.NotImplemented("$search on Categories");
         }
 
-        var language = ODataRequests.Language(http.Request, portal);
-        http.Response.Headers.ContentLanguage = language.Language.Code;
-        http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
-        var version = ODataEndpoints.Version(http.Request);
-        http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
+        var language = ODataRequests.ServeLanguage(http, portal);
+        var version = ODataEndpoints.AnnounceVersion(http);
         var query = db.Categories.AsNoTracking();
         if (portal.CategoryIds.Count > 0)
         {

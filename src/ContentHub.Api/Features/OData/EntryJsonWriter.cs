@@ -31,7 +31,7 @@ public static class EntryJsonWriter
     public static async Task WriteCollectionAsync(HttpContext http, IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<EntryView> rows, long? count, Uri? nextLink)
     {
         var annotations = new Annotations(version, metadataLevel == "minimal");
-        using var buffer = new PooledBufferWriter(1024 + rows.Sum(r => 1024 + (r.BodyHtml?.Length ?? 0)));
+        using var buffer = new PooledBufferWriter(EntryWriter.EstimatedSize(rows));
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();

@@ -9,11 +9,14 @@ namespace ContentHub.Api.Features.OData;
 /// <summary>Writes entries as OData JSON with Microsoft.OData.Core's writer, honouring $select and the metadata level.</summary>
 public static class EntryWriter
 {
+    /// <summary>Bytes to reserve for a page: its bodies and about a kilobyte for everything else of each entry.</summary>
+    public static int EstimatedSize(IReadOnlyList<EntryView> rows) => 1024 + rows.Sum(r => 1024 + (r.BodyHtml?.Length ?? 0));
+
     public static string ETag(EntryView entry) => $"W/\"{entry.UpdatedAt.UtcTicks}\"";
 
     public static BufferedResponseMessage Collection(IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, IReadOnlyList<EntryView> rows, long? count, Uri? nextLink)
     {
-        var message = Message(metadataLevel, capacity: 1024 + rows.Sum(r => 1024 + (r.BodyHtml?.Length ?? 0)));
+        var message = Message(metadataLevel, capacity: EstimatedSize(rows));
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
         var resources = writer.CreateODataResourceSetWriter(set, set.EntityType());
         resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });

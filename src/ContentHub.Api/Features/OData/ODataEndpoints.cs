@@ -25,8 +25,7 @@ public static class ODataEndpoints
     /// <summary>The service document: the entity sets portals can query.</summary>
     public static async Task ServiceDocumentAsync(HttpContext http)
     {
-        var version = Version(http.Request);
-        http.Response.Headers["OData-Version"] = VersionHeader(version);
+        var version = AnnounceVersion(http);
         await SendAsync(http, ServiceDocuments.ServiceDocument(PortalModel.Instance, ServiceRoot(http.Request), version, MetadataLevel(http.Request)));
     }
 
@@ -57,6 +56,14 @@ public static class ODataEndpoints
         }
 
         return "minimal";
+    }
+
+    /// <summary>The version to answer in, announced in OData-Version (4.01 names its annotations @context, @count, @nextLink).</summary>
+    public static ODataVersion AnnounceVersion(HttpContext http)
+    {
+        var version = Version(http.Request);
+        http.Response.Headers["OData-Version"] = VersionHeader(version);
+        return version;
     }
 
     public static string VersionHeader(ODataVersion version) => version == ODataVersion.V401 ? "4.01" : "4.0";

@@ -10,7 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.OData;
 using Microsoft.OData.Edm;
 using Microsoft.OData.UriParser;
-using Microsoft.Net.Http.Headers;
 
 namespace ContentHub.Api.Features.OData;
 
@@ -91,16 +90,12 @@ public static class ODataQueryEndpoint
         var select = parser.ParseSelectAndExpand();
         var expandCategory = select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true;
 
-        var language = ODataRequests.Language(request, portal);
-        http.Response.Headers.ContentLanguage = language.Language.Code;
-        http.Response.Headers[HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
+        var language = ODataRequests.ServeLanguage(http, portal);
         var visible = entries.Visible(portal, kind, language.Chain);
         var readable = entries.Readable(portal);
         var uri = new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select };
-        var version = ODataEndpoints.Version(request);
+        var version = ODataEndpoints.AnnounceVersion(http);
         var level = ODataEndpoints.MetadataLevel(request);
-        // Tells clients how to read the payload: 4.01 names its annotations @context, @count, @nextLink.
-        http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
 
         if (path.LastSegment is KeySegment key)
         {

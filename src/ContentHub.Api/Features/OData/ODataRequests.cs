@@ -21,6 +21,15 @@ public static class ODataRequests
         return key.None && slug.Length > 0 ? await directory.PublicPortalAsync(slug, http.RequestAborted) : null;
     }
 
+    /// <summary>The language to serve, announced in Content-Language; Vary names every header that shapes the answer.</summary>
+    public static PortalLanguage ServeLanguage(HttpContext http, Portal portal)
+    {
+        var language = Language(http.Request, portal);
+        http.Response.Headers.ContentLanguage = language.Language.Code;
+        http.Response.Headers[Microsoft.Net.Http.Headers.HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
+        return language;
+    }
+
     /// <summary>The portal language asked for (lang, else the best of Accept-Language, else the portal's first), with its fallbacks.</summary>
     public static PortalLanguage Language(HttpRequest request, Portal portal)
     {
