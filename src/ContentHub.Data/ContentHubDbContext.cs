@@ -45,7 +45,6 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
-        builder.HasDbFunction(typeof(PublishedFunctions).GetMethod(nameof(PublishedFunctions.Languages))!).HasName("published_languages");
         SnakeCaseNames.Apply(builder);
     }
 

@@ -13,6 +13,8 @@ internal sealed class PublishedItemConfiguration : IEntityTypeConfiguration<Publ
         builder.HasKey(i => i.ItemId);
         builder.Property(i => i.ItemId).ValueGeneratedNever();
         builder.Property(i => i.Kind).HasConversion<string>().HasMaxLength(20);
+        builder.Property(i => i.Languages).HasColumnType("text[]");
+        builder.Property(i => i.ReviewedLanguages).HasColumnType("text[]");
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(i => i.ItemId).OnDelete(DeleteBehavior.Cascade);
 
         // A portal's lists: the newest items of a kind, in a category or in all.

@@ -60,6 +60,7 @@ public sealed class PublishedEntryTests(ApiFixture api) : IClassFixture<ApiFixtu
 
         (await Steps.TryLanguageAsync(reviewer, item.Id, "en", "withdraw")).Dispose();
         Assert.Equal(["vi"], (await EntriesAsync(item.Id)).Select(e => e.Language.Code));
+        Assert.Equal(["vi"], (await ListingAsync(item.Id))!.Languages);
 
         await Steps.TakeAsync(api.Client, item.Id, "unpublish");
         Assert.Empty(await EntriesAsync(item.Id));
@@ -68,7 +69,7 @@ public sealed class PublishedEntryTests(ApiFixture api) : IClassFixture<ApiFixtu
         (await Steps.TryLanguageAsync(reviewer, item.Id, "en", "approve")).Dispose();
         await Steps.TakeAsync(api.Client, item.Id, "republish");
         Assert.Equal(["en", "vi"], (await EntriesAsync(item.Id)).Select(e => e.Language.Code).Order(StringComparer.Ordinal));
-        Assert.NotNull(await ListingAsync(item.Id));
+        Assert.Equal(["en", "vi"], (await ListingAsync(item.Id))!.Languages);
     }
 
     [Fact]
@@ -103,6 +104,7 @@ public sealed class PublishedEntryTests(ApiFixture api) : IClassFixture<ApiFixtu
         var (item, reviewer) = await ApprovedWithTranslationsAsync(sensitive: true, signOffLanguages: ["vi"]);
         await Steps.TakeAsync(api.Client, item.Id, "publish");
         Assert.Equal(["vi"], (await EntriesAsync(item.Id)).Select(e => e.Language.Code));
+        Assert.Equal(["vi"], (await ListingAsync(item.Id))!.Languages);
 
         var (lead, _) = await Staff.NewAsync(api.Factory, [Role.Lead]);
         using var signOff = await Steps.TryLanguageAsync(lead, item.Id, "en", "sign-off");

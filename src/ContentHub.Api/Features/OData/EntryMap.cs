@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Publishing;
 using ContentHub.OData;
@@ -15,7 +16,10 @@ public static class EntryMap
     /// <paramref name="readable"/>, the entries the portal may be shown, so that a portal is never told
     /// of a language it would not be given.
     /// </summary>
-    public static PropertyMap<Listing> For(IQueryable<PublishedEntry> readable) => new PropertyMap<Listing>()
+    public static PropertyMap<Listing> For(IQueryable<PublishedEntry> readable) => For(readable.Expression);
+
+    /// <summary>The same, for the expression of <c>readable</c> (which the map then holds, not the query object).</summary>
+    public static PropertyMap<Listing> For(Expression readable) => new PropertyMap<Listing>()
         .Literal(LanguageTag.Parse)
         .Map("Id", l => l.Item.ItemId)
         .Map("Language", l => l.Entry.Language)
@@ -25,7 +29,7 @@ public static class EntryMap
         .Map("Slug", l => l.Entry.Slug)
         .Map("SeoDescription", l => l.Entry.SeoDescription)
         .Map("Tags", l => l.Entry.Tags)
-        .Map("AvailableLanguages", l => readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language))
+        .Map("AvailableLanguages", LanguagesAmong(readable))
         .Map("PublishedAt", l => l.Item.PublishedAt)
         .Map("UpdatedAt", l => l.Entry.UpdatedAt)
         .Map("MachineTranslated", l => l.Entry.MachineTranslated)
@@ -37,4 +41,17 @@ public static class EntryMap
         .Map("AssetType", l => l.Entry.PromoAssetType)
         .Map("UsageRights", l => l.Entry.UsageRights)
         .Map("RightsExpireOn", l => l.Entry.RightsExpireOn);
+
+    // l => readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language), with readable's expression inline.
+    private static Expression<Func<Listing, IQueryable<LanguageTag>>> LanguagesAmong(Expression readable)
+    {
+        var l = Expression.Parameter(typeof(Listing), "l");
+        Expression<Func<PublishedEntry, Guid>> itemId = o => o.ItemId;
+        Expression<Func<PublishedEntry, LanguageTag>> language = o => o.Language;
+        var sameItem = Expression.Lambda<Func<PublishedEntry, bool>>(
+            Expression.Equal(itemId.Body, Expression.Property(Expression.Property(l, nameof(Listing.Item)), nameof(PublishedItem.ItemId))), itemId.Parameters);
+        var where = Expression.Call(typeof(Queryable), nameof(Queryable.Where), [typeof(PublishedEntry)], readable, Expression.Quote(sameItem));
+        var select = Expression.Call(typeof(Queryable), nameof(Queryable.Select), [typeof(PublishedEntry), typeof(LanguageTag)], where, Expression.Quote(language));
+        return Expression.Lambda<Func<Listing, IQueryable<LanguageTag>>>(select, l);
+    }
 }

@@ -1,19 +1,25 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
-using ContentHub.Data;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Taxonomy;
 
 namespace ContentHub.Api.Features.OData;
 
 /// <summary>
-/// The SELECT list of an entry query. Bodies are the bulk of a page (and PostgreSQL decompresses each
-/// one it sends), so the body, the languages and the category are read only when the client selected
-/// or expanded them; the languages come from one SQL function call and the category from scalar
-/// subqueries, so no row is repeated per language or per name.
+/// The SELECT list of an entry query. Bodies are the bulk of a page, so the body, the languages and
+/// the category are read only when the client selected or expanded them; the languages are lists on
+/// the item's row and the category comes from scalar subqueries, so no row is repeated per language
+/// or per name. Each shape is built once (per chain when it includes the category's name).
 /// </summary>
 public static class EntryProjection
 {
-    public static Expression<Func<Listing, EntryView>> For(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category)
+    private static readonly ConcurrentDictionary<(string Chain, bool ReviewedOnly, bool Body, bool Languages, bool Category), Expression<Func<Listing, EntryView>>> Built = new();
+
+    public static Expression<Func<Listing, EntryView>> For(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category) =>
+        Built.GetOrAdd((category ? PortalEntries.ChainKey(chain) : "", reviewedOnly, body, languages, category),
+            _ => DetachedExpressions.Detach(Build(categories, chain, reviewedOnly, body, languages, category)));
+
+    private static Expression<Func<Listing, EntryView>> Build(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category)
     {
         Expression<Func<Listing, EntryView>> all = l => new EntryView
         {
@@ -26,7 +32,7 @@ public static class EntryProjection
             Slug = l.Entry.Slug,
             SeoDescription = l.Entry.SeoDescription,
             Tags = l.Entry.Tags,
-            AvailableLanguages = PublishedFunctions.Languages(l.Item.ItemId, reviewedOnly),
+            AvailableLanguages = l.Item.Languages,
             PublishedAt = l.Item.PublishedAt,
             UpdatedAt = l.Entry.UpdatedAt,
             MachineTranslated = l.Entry.MachineTranslated,
@@ -47,6 +53,14 @@ public static class EntryProjection
             nameof(EntryView.AvailableLanguages) => languages,
             _ => true,
         }).ToList();
+        if (languages && reviewedOnly)
+        {
+            // Only the languages a person reviewed, for a portal that refuses unreviewed machine translation.
+            var available = bindings.FindIndex(b => b.Member.Name == nameof(EntryView.AvailableLanguages));
+            bindings[available] = Expression.Bind(bindings[available].Member,
+                Expression.Property(Expression.Property(listing, nameof(Listing.Item)), nameof(Domain.Publishing.PublishedItem.ReviewedLanguages)));
+        }
+
         if (category)
         {
             bindings.Add(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.Category))!, Category(categories, chain, listing)));

@@ -92,7 +92,6 @@ public static class ODataQueryEndpoint
 
         var language = ODataRequests.ServeLanguage(http, portal);
         var visible = entries.Visible(portal, kind, language.Chain);
-        var readable = entries.Readable(portal);
         var uri = new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select };
         var version = ODataEndpoints.AnnounceVersion(http);
         var level = ODataEndpoints.MetadataLevel(request);
@@ -122,7 +121,7 @@ public static class ODataQueryEndpoint
             return;
         }
 
-        var binder = new QueryBinder<Listing>(EntryMap.For(readable)) { Clock = clock };
+        var binder = new QueryBinder<Listing>(entries.Map(portal)) { Clock = clock };
         if (parser.ParseFilter() is { } filter)
         {
             visible = visible.Where(binder.Filter(filter, parser.ParameterAliasNodes));

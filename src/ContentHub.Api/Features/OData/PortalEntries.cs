@@ -1,9 +1,12 @@
+using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using System.Runtime.CompilerServices;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
 using ContentHub.Domain.Publishing;
+using ContentHub.OData;
 
 namespace ContentHub.Api.Features.OData;
 
@@ -16,10 +19,29 @@ namespace ContentHub.Api.Features.OData;
 /// </summary>
 public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
 {
+    // Building a portal's query takes longer than PostgreSQL takes to answer it, so each one is built
+    // once per portal (a changed portal is a new instance), kind and chain, and only the clock is read
+    // per request. What is cached depends on nothing else of the request.
+    private static readonly ConditionalWeakTable<Portal, ConcurrentDictionary<(ContentKind, string), Expression>> Built = [];
+    private static readonly PropertyMap<Listing>?[] Maps = new PropertyMap<Listing>?[2];
+
     public IQueryable<Listing> Visible(Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain)
     {
+        var shape = Built.GetOrCreateValue(portal).GetOrAdd((kind, ChainKey(chain)), _ => DetachedExpressions.Detach(Build(portal, kind, chain).Expression));
         var now = clock.GetUtcNow();
-        var items = db.PublishedItems.Where(i => i.Kind == kind && (i.UnpublishAt == null || i.UnpublishAt > now));
+        return ((IQueryable)db.PublishedItems).Provider.CreateQuery<Listing>(shape).Where(l => l.Item.UnpublishAt == null || l.Item.UnpublishAt > now);
+    }
+
+    /// <summary>The properties a portal's queries may filter and order by (which languages it is told of depends on what it may read).</summary>
+    public PropertyMap<Listing> Map(Portal portal) =>
+        Maps[portal.AcceptsUnreviewedMachineTranslation ? 1 : 0] ??= EntryMap.For(DetachedExpressions.Detach(Readable(portal).Expression));
+
+    /// <summary>A key naming a fallback chain, for caches of what is built per chain.</summary>
+    public static string ChainKey(IReadOnlyList<LanguageTag> chain) => string.Join(' ', chain.Select(l => l.Code));
+
+    private IQueryable<Listing> Build(Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain)
+    {
+        var items = db.PublishedItems.Where(i => i.Kind == kind);
         if (portal.CategoryIds.Count > 0)
         {
             var categories = portal.CategoryIds;

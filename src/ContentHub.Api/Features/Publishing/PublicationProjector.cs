@@ -88,6 +88,8 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
         {
             entry.Follow(shared, now);
         }
+
+        shared.List(entries);
     }
 
     private void Remove(PublishedItem? shared)
