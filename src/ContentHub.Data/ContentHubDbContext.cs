@@ -45,6 +45,7 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
+        TextFunctions.Register(builder);
         SnakeCaseNames.Apply(builder);
     }
 

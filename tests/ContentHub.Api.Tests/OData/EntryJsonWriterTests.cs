@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using ContentHub.Api.Features.OData;
 using ContentHub.Domain.Content;
@@ -70,7 +71,7 @@ public sealed class EntryJsonWriterTests
             new EntryView
             {
                 ItemId = Guid.Parse("01a20000-0000-7000-8000-000000000001"), Language = LanguageTag.Vietnamese, Kind = kind,
-                Title = "Bắc Giang \"vải thiều\" <mùa> & 'lễ hội'", Summary = null, BodyHtml = "<p>Nội dung\nmới\t\u2028</p>" + string.Concat(Enumerable.Repeat("<p>Đầu tư \"mới\" ở Bắc Giang</p>\n", 2000)), Slug = "bac-giang",
+                Title = "Bắc Giang \"vải thiều\" <mùa> & 'lễ hội'", Summary = null, Body = Encoding.UTF8.GetBytes("<p>Nội dung\nmới\t\u2028 \\ \u0001\u001f\r\b\f \u007f 🌾 ສະບາຍດີ 北江</p>" + string.Concat(Enumerable.Repeat("<p>Đầu tư \"mới\" ở Bắc Giang</p>\n", 2000))), Slug = "bac-giang",
                 Tags = ["du lịch", "đầu tư"], AvailableLanguages = ["en", "vi", "zh-Hans"],
                 PublishedAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 11, 21, 1, 2, 3, 456, TimeSpan.Zero).AddTicks(7),
                 ReviewedAt = new DateTimeOffset(2026, 11, 19, 23, 59, 59, 100, TimeSpan.Zero), CategoryId = category.Id,
@@ -82,7 +83,7 @@ public sealed class EntryJsonWriterTests
             new EntryView
             {
                 ItemId = Guid.Parse("01a20000-0000-7000-8000-000000000002"), Language = LanguageTag.English, Kind = kind, Title = "Plain", Summary = "Lead",
-                BodyHtml = string.Empty, Slug = "plain", SeoDescription = "SEO", AvailableLanguages = ["en"],
+                Body = [], Slug = "plain", SeoDescription = "SEO", AvailableLanguages = ["en"],
                 PublishedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
                 MachineTranslated = true, ReviewedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), CategoryId = category.Id,
                 Category = expand ? new CategoryView { Id = category.Id, Slug = "x", Name = "x", ParentId = Guid.Parse("01a20000-0000-7000-8000-0000000000c0") } : null,

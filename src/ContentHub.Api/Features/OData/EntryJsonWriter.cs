@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Encodings.Web;
@@ -15,7 +16,8 @@ namespace ContentHub.Api.Features.OData;
 /// Writes entries as OData JSON with <c>odata.metadata=minimal</c> or <c>none</c> straight into the
 /// pooled buffer with <see cref="Utf8JsonWriter"/>: the payload <see cref="EntryWriter"/> writes with
 /// ODataMessageWriter (tests compare the two), without building a resource object per entry, escaping
-/// character by character through a TextWriter, or allocating a large array per page. The context
+/// character by character through a TextWriter (bodies are escaped as UTF-8 bytes, see
+/// <see cref="JsonStringUtf8"/>), or allocating a large array per page. The context
 /// URL is the one ODataMessageWriter computes, asked once per query shape. Full metadata
 /// (ids, links, types) stays with <see cref="EntryWriter"/>.
 /// </summary>
@@ -70,7 +72,7 @@ public static class EntryJsonWriter
     public static async Task WriteEntityAsync(HttpContext http, IEdmEntitySet set, ODataUri uri, ODataVersion version, string metadataLevel, EntryView row)
     {
         var annotations = new Annotations(version, metadataLevel == "minimal");
-        using var buffer = new PooledBufferWriter(2048 + (row.BodyHtml?.Length ?? 0));
+        using var buffer = new PooledBufferWriter(2048 + (row.Body?.Length ?? 0));
         using (var json = new Utf8JsonWriter(buffer, Options))
         {
             json.WriteStartObject();
@@ -108,7 +110,7 @@ public static class EntryJsonWriter
         if (wants("Language")) json.WriteString("Language", e.Language.Code);
         if (wants("Title")) json.WriteString("Title", e.Title);
         if (wants("Summary")) json.WriteString("Summary", e.Summary);
-        if (wants("Body")) json.WriteString("Body", e.BodyHtml);
+        if (wants("Body")) Utf8String(json, "Body", e.Body);
         if (wants("Slug")) json.WriteString("Slug", e.Slug);
         if (wants("SeoDescription")) json.WriteString("SeoDescription", e.SeoDescription);
         if (wants("Tags")) Strings(json, "Tags", e.Tags);
@@ -152,6 +154,28 @@ public static class EntryJsonWriter
             }
 
             json.WriteEndObject();
+        }
+    }
+
+    // Bodies are UTF-8 from the database: escaped as bytes, with no round trip through UTF-16.
+    private static void Utf8String(Utf8JsonWriter json, string name, byte[]? utf8)
+    {
+        json.WritePropertyName(name);
+        if (utf8 is null)
+        {
+            json.WriteNullValue();
+            return;
+        }
+
+        var scratch = ArrayPool<byte>.Shared.Rent(JsonStringUtf8.MaxLength(utf8.Length));
+        try
+        {
+            var length = JsonStringUtf8.Write(utf8, scratch);
+            json.WriteRawValue(scratch.AsSpan(0, length), skipInputValidation: true);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Linq.Expressions;
+using ContentHub.Data;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Taxonomy;
 
@@ -28,7 +29,7 @@ public static class EntryProjection
             Kind = l.Item.Kind,
             Title = l.Entry.Title,
             Summary = l.Entry.Summary,
-            BodyHtml = l.Entry.BodyHtml,
+            Body = TextFunctions.Utf8(l.Entry.BodyHtml),
             Slug = l.Entry.Slug,
             SeoDescription = l.Entry.SeoDescription,
             Tags = l.Entry.Tags,
@@ -49,7 +50,7 @@ public static class EntryProjection
         var init = (MemberInitExpression)all.Body;
         var bindings = init.Bindings.Where(b => b.Member.Name switch
         {
-            nameof(EntryView.BodyHtml) => body,
+            nameof(EntryView.Body) => body,
             nameof(EntryView.AvailableLanguages) => languages,
             _ => true,
         }).ToList();

@@ -1,3 +1,4 @@
+using System.Text;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 
@@ -19,7 +20,10 @@ public sealed class EntryView
 
     public string? Summary { get; init; }
 
-    public string? BodyHtml { get; init; }
+    /// <summary>The rendered HTML body as UTF-8, as read from the database and written into responses.</summary>
+    public byte[]? Body { get; init; }
+
+    public string? BodyHtml => Body is null ? null : Encoding.UTF8.GetString(Body);
 
     public string Slug { get; init; } = string.Empty;
 

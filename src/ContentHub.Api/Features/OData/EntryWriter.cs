@@ -10,7 +10,7 @@ namespace ContentHub.Api.Features.OData;
 public static class EntryWriter
 {
     /// <summary>Bytes to reserve for a page: its bodies and about a kilobyte for everything else of each entry.</summary>
-    public static int EstimatedSize(IReadOnlyList<EntryView> rows) => 1024 + rows.Sum(r => 1024 + (r.BodyHtml?.Length ?? 0));
+    public static int EstimatedSize(IReadOnlyList<EntryView> rows) => 1024 + rows.Sum(r => 1024 + (r.Body?.Length ?? 0));
 
     public static string ETag(EntryView entry) => $"W/\"{entry.UpdatedAt.UtcTicks}\"";
 
