@@ -84,17 +84,21 @@ using var sample = await portal.GetAsync(list);
 var body = await sample.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
 var contentType = sample.Content.Headers.ContentType!.ToString();
 
+var meter = CpuMeter.Start(service.ProcessId);
 var serviceResult = await Wrk.RunAsync(list.AbsoluteUri, duration, key);
+var cpu = meter.Stop();
 await using var nginx = await Nginx.ServeAsync(body, contentType, port: 18080);
 var nginxResult = await Wrk.RunAsync(nginx.Url.AbsoluteUri, duration);
 
-var cpu = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
+var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
 Console.WriteLine();
-Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({cpu}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB; wrk -t2 -c32 -d{duration.TotalSeconds}s on the same cores");
+Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({model}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB; wrk -t2 -c32 -d{duration.TotalSeconds}s on the same cores");
 Console.WriteLine($"Corpus: {articles} articles x 6 languages (~4 KB Markdown each), imported and published through the REST API in {import.TotalSeconds:F0} s ({articles / import.TotalSeconds:F0} articles/s)");
 Console.WriteLine($"Response: {body.Length} bytes, {contentType}");
 Console.WriteLine($"| server | requests/s | p50 ms | p99 ms |");
 Console.WriteLine($"|---|---|---|---|");
 Console.WriteLine($"| ContentHub OData (uncached) | {serviceResult.RequestsPerSecond:F0} | {serviceResult.P50Milliseconds:F2} | {serviceResult.P99Milliseconds:F2} |");
 Console.WriteLine($"| nginx, same bytes from a file | {nginxResult.RequestsPerSecond:F0} | {nginxResult.P50Milliseconds:F2} | {nginxResult.P99Milliseconds:F2} |");
+var requests = serviceResult.RequestsPerSecond * duration.TotalSeconds;
+Console.WriteLine($"CPU per request of the list: service {cpu.ServiceMilliseconds / requests:F3} ms, PostgreSQL {cpu.PostgresMilliseconds / requests:F3} ms, whole machine {cpu.MachineMilliseconds / requests:F3} ms");
 Console.WriteLine($"Ratio to nginx: {serviceResult.RequestsPerSecond / nginxResult.RequestsPerSecond:P1}");

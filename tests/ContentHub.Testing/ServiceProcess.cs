@@ -20,6 +20,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         _process = process;
     }
 
+    /// <summary>The service's process id, for measuring what it uses.</summary>
+    public int ProcessId => _process.Id;
+
     /// <summary>Everything the service printed so far, standard output and error interleaved.</summary>
     public string Output
     {
