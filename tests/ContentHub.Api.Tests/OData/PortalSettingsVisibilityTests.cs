@@ -11,9 +11,10 @@ namespace ContentHub.Api.Tests.OData;
 /// <summary>
 /// Text a machine translated and no person reviewed reaches only portals that accept it: others are
 /// served the next language of their chain and are not told the language exists. (The translation
-/// workflow marks such entries; here the database is marked as it will.)
+/// workflow marks such entries; here the database is marked as it will.) Portal settings that decide
+/// what a portal sees take effect with its next query.
 /// </summary>
-public sealed class MachineTranslationVisibilityTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class PortalSettingsVisibilityTests(ApiFixture api) : IClassFixture<ApiFixture>
 {
     [Fact]
     public async Task Unreviewed_machine_translation_reaches_only_portals_that_accept_it()
@@ -46,16 +47,46 @@ public sealed class MachineTranslationVisibilityTests(ApiFixture api) : IClassFi
         Assert.Equal(["en", "vi"], accepted.GetProperty("AvailableLanguages").EnumerateArray().Select(l => l.GetString()));
     }
 
-    private async Task<HttpClient> PortalClientAsync(bool accepts)
+    [Fact]
+    public async Task A_changed_portal_is_answered_by_its_new_settings_at_once()
     {
-        using var created = await api.Client.PostAsJsonAsync("/api/v1/portals", new PortalRequest("MT " + accepts, Given.Unique("mt"), "https://mt.example",
-            [new PortalLanguageRequest("en", ["vi"]), new PortalLanguageRequest("vi")], AcceptsUnreviewedMachineTranslation: accepts), TestJson.Options);
+        var (reviewer, _) = await Staff.NewAsync(api.Factory, [Role.Reviewer, Role.Admin]);
+        var kept = await api.Given.CategoryAsync();
+        var dropped = await api.Given.CategoryAsync();
+        foreach (var category in new[] { kept, dropped })
+        {
+            var item = await api.Given.ItemAsync(await api.Given.ArticleRequestAsync() with { CategoryId = category.Id, Variant = new VariantRequest("Tin " + category.Id, "Nội dung") });
+            await Steps.TakeAsync(api.Client, item.Id, "submit");
+            await Steps.TakeAsync(reviewer, item.Id, "approve");
+            await Steps.TakeAsync(api.Client, item.Id, "publish");
+        }
+
+        var settings = new PortalRequest("Changing", Given.Unique("changing"), "https://changing.example", [new PortalLanguageRequest("vi")]);
+        var created = await PortalAsync(settings);
+        using var portal = created.Client;
+        var list = $"/odata/Articles?$filter=CategoryId in ({kept.Id},{dropped.Id})&$select=CategoryId";
+        Assert.Equal(2, (await EntriesAsync(portal, list)).Count);
+
+        using var changed = await api.Client.PutAsJsonAsync($"/api/v1/portals/{created.Id}", settings with { CategoryIds = [kept.Id] }, TestJson.Options);
+        changed.EnsureSuccessStatusCode();
+
+        var after = Assert.Single(await EntriesAsync(portal, list));
+        Assert.Equal(kept.Id, after.GetProperty("CategoryId").GetGuid());
+    }
+
+    private async Task<HttpClient> PortalClientAsync(bool accepts) =>
+        (await PortalAsync(new PortalRequest("MT " + accepts, Given.Unique("mt"), "https://mt.example",
+            [new PortalLanguageRequest("en", ["vi"]), new PortalLanguageRequest("vi")], AcceptsUnreviewedMachineTranslation: accepts))).Client;
+
+    private async Task<(HttpClient Client, Guid Id)> PortalAsync(PortalRequest settings)
+    {
+        using var created = await api.Client.PostAsJsonAsync("/api/v1/portals", settings, TestJson.Options);
         var portal = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PortalResponse>(TestJson.Options))!;
         using var issued = await api.Client.PostAsJsonAsync($"/api/v1/portals/{portal.Id}/keys", new ApiKeyRequest("tests"), TestJson.Options);
         var key = (await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<IssuedApiKeyResponse>(TestJson.Options))!.Key;
         var client = api.Factory.CreateClient();
         client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", key);
-        return client;
+        return (client, portal.Id);
     }
 
     private static async Task<List<JsonElement>> EntriesAsync(HttpClient client, string url)
