@@ -29,6 +29,14 @@ public class ApiFixture : IAsyncLifetime
 
     public ContentHubDbContext CreateDbContext() => Factory.CreateDbContext();
 
+    /// <summary>A client that sends <paramref name="key"/> in X-Api-Key, as a portal does.</summary>
+    public HttpClient ClientWithKey(string key)
+    {
+        var client = Factory.CreateClient();
+        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", key);
+        return client;
+    }
+
     public virtual async Task InitializeAsync()
     {
         var connectionString = await PostgresCluster.CreateDatabaseAsync(GetType().Name).ConfigureAwait(false);

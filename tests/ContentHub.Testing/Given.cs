@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Taxonomy;
@@ -49,6 +50,13 @@ public sealed class Given(HttpClient client)
         var response = await client.PutAsJsonAsync($"/api/v1/items/{itemId}/variants/{language}", new VariantRequest(title, body), TestJson.Options).ConfigureAwait(false);
         return await SendAsync<VariantResponse>(Task.FromResult(response)).ConfigureAwait(false);
     }
+
+    public async Task<PortalResponse> PortalAsync(PortalRequest request) =>
+        await SendAsync<PortalResponse>(client.PostAsJsonAsync("/api/v1/portals", request, TestJson.Options)).ConfigureAwait(false);
+
+    /// <summary>A new API key of the portal; its secret is in <see cref="IssuedApiKeyResponse.Key"/>.</summary>
+    public async Task<IssuedApiKeyResponse> KeyAsync(Guid portalId, string? label = "tests") =>
+        await SendAsync<IssuedApiKeyResponse>(client.PostAsJsonAsync($"/api/v1/portals/{portalId}/keys", new ApiKeyRequest(label), TestJson.Options)).ConfigureAwait(false);
 
     private static async Task<T> SendAsync<T>(Task<HttpResponseMessage> request)
     {

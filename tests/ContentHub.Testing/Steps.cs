@@ -30,6 +30,14 @@ public static class Steps
         return System.Text.Json.JsonSerializer.Deserialize<ItemResponse>(text, TestJson.Options)!;
     }
 
+    /// <summary>Submits, approves (as <paramref name="reviewer"/>) and publishes an item: the way to a published item.</summary>
+    public static async Task PublishAsync(HttpClient editor, HttpClient reviewer, Guid itemId)
+    {
+        await TakeAsync(editor, itemId, "submit").ConfigureAwait(false);
+        await TakeAsync(reviewer, itemId, "approve").ConfigureAwait(false);
+        await TakeAsync(editor, itemId, "publish").ConfigureAwait(false);
+    }
+
     /// <summary>Takes a step on one language (approve, sign-off, withdraw) with the variant's current ETag.</summary>
     public static async Task<HttpResponseMessage> TryLanguageAsync(HttpClient client, Guid itemId, string language, string step)
     {

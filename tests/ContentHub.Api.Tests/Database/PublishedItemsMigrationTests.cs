@@ -14,9 +14,7 @@ public sealed class PublishedItemsMigrationTests(ApiFixture api) : IClassFixture
         var item = await api.Given.ItemAsync(await api.Given.ArticleRequestAsync());
         await api.Given.VariantAsync(item.Id, "en", "English");
         var (reviewer, _) = await Staff.NewAsync(api.Factory, [Domain.People.Role.Reviewer, Domain.People.Role.Admin]);
-        await Steps.TakeAsync(api.Client, item.Id, "submit");
-        await Steps.TakeAsync(reviewer, item.Id, "approve");
-        await Steps.TakeAsync(api.Client, item.Id, "publish");
+        await Steps.PublishAsync(api.Client, reviewer, item.Id);
         var other = await api.Given.CategoryAsync();
 
         await using var db = api.CreateDbContext();

@@ -47,11 +47,10 @@ public sealed class ODataPortalFixture : ApiFixture
         Draft = (await Given.ItemAsync(request with { CategoryId = news.Id, Variant = new VariantRequest("Draft vi") })).Id;
         Video = await PublishAsync(reviewer, request with { Kind = ContentKind.Video, CategoryId = videos.Id, Video = new VideoFields(90, "https://v.example/a.mp4"), Variant = new VariantRequest("Video vi") });
 
-        var portal = await PortalAsync(new PortalRequest("Cổng đối ngoại", Given.Unique("doingoai"), "https://doingoai.example",
+        var portal = await Given.PortalAsync(new PortalRequest("Cổng đối ngoại", Given.Unique("doingoai"), "https://doingoai.example",
             [new PortalLanguageRequest("en", ["vi"]), new PortalLanguageRequest("lo", ["en", "vi"]), new PortalLanguageRequest("vi")]));
-        using var issued = await Client.PostAsJsonAsync($"/api/v1/portals/{portal.Id}/keys", new ApiKeyRequest("tests"));
-        Key = (await issued.Content.ReadFromJsonAsync<IssuedApiKeyResponse>(TestJson.Options))!.Key;
-        var screen = await PortalAsync(new PortalRequest("Màn hình cửa khẩu", Given.Unique("screen"), "https://screen.example",
+        Key = (await Given.KeyAsync(portal.Id)).Key;
+        var screen = await Given.PortalAsync(new PortalRequest("Màn hình cửa khẩu", Given.Unique("screen"), "https://screen.example",
             [new PortalLanguageRequest("vi")], [videos.Id], IsPublic: true));
         PublicSlug = screen.Slug;
 
@@ -59,12 +58,7 @@ public sealed class ODataPortalFixture : ApiFixture
         Model = CsdlReader.Parse(reader);
     }
 
-    public HttpClient PortalClient()
-    {
-        var client = Factory.CreateClient();
-        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", Key);
-        return client;
-    }
+    public HttpClient PortalClient() => ClientWithKey(Key);
 
     private async Task<Guid> PublishAsync(HttpClient reviewer, CreateItemRequest request, (string Language, string Title)? translation = null)
     {
@@ -74,15 +68,7 @@ public sealed class ODataPortalFixture : ApiFixture
             await Given.VariantAsync(item.Id, t.Language, t.Title);
         }
 
-        await Steps.TakeAsync(Client, item.Id, "submit");
-        await Steps.TakeAsync(reviewer, item.Id, "approve");
-        await Steps.TakeAsync(Client, item.Id, "publish");
+        await Steps.PublishAsync(Client, reviewer, item.Id);
         return item.Id;
-    }
-
-    private async Task<PortalResponse> PortalAsync(PortalRequest request)
-    {
-        using var response = await Client.PostAsJsonAsync("/api/v1/portals", request, TestJson.Options);
-        return (await response.Content.ReadFromJsonAsync<PortalResponse>(TestJson.Options))!;
     }
 }

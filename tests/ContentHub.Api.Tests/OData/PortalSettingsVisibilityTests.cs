@@ -23,9 +23,7 @@ public sealed class PortalSettingsVisibilityTests(ApiFixture api) : IClassFixtur
         var category = await api.Given.CategoryAsync();
         var item = await api.Given.ItemAsync(await api.Given.ArticleRequestAsync() with { CategoryId = category.Id, Variant = new VariantRequest("Hội chợ vi", "Nội dung") });
         await api.Given.VariantAsync(item.Id, "en", "Fair en");
-        await Steps.TakeAsync(api.Client, item.Id, "submit");
-        await Steps.TakeAsync(reviewer, item.Id, "approve");
-        await Steps.TakeAsync(api.Client, item.Id, "publish");
+        await Steps.PublishAsync(api.Client, reviewer, item.Id);
         await using (var db = api.CreateDbContext())
         {
             await db.Database.ExecuteSqlAsync($"UPDATE published_entries SET machine_translated = true WHERE item_id = {item.Id} AND language = 'en'");
@@ -56,9 +54,7 @@ public sealed class PortalSettingsVisibilityTests(ApiFixture api) : IClassFixtur
         foreach (var category in new[] { kept, dropped })
         {
             var item = await api.Given.ItemAsync(await api.Given.ArticleRequestAsync() with { CategoryId = category.Id, Variant = new VariantRequest("Tin " + category.Id, "Nội dung") });
-            await Steps.TakeAsync(api.Client, item.Id, "submit");
-            await Steps.TakeAsync(reviewer, item.Id, "approve");
-            await Steps.TakeAsync(api.Client, item.Id, "publish");
+            await Steps.PublishAsync(api.Client, reviewer, item.Id);
         }
 
         var settings = new PortalRequest("Changing", Given.Unique("changing"), "https://changing.example", [new PortalLanguageRequest("vi")]);
@@ -80,13 +76,8 @@ public sealed class PortalSettingsVisibilityTests(ApiFixture api) : IClassFixtur
 
     private async Task<(HttpClient Client, Guid Id)> PortalAsync(PortalRequest settings)
     {
-        using var created = await api.Client.PostAsJsonAsync("/api/v1/portals", settings, TestJson.Options);
-        var portal = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<PortalResponse>(TestJson.Options))!;
-        using var issued = await api.Client.PostAsJsonAsync($"/api/v1/portals/{portal.Id}/keys", new ApiKeyRequest("tests"), TestJson.Options);
-        var key = (await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<IssuedApiKeyResponse>(TestJson.Options))!.Key;
-        var client = api.Factory.CreateClient();
-        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", key);
-        return (client, portal.Id);
+        var portal = await api.Given.PortalAsync(settings);
+        return (api.ClientWithKey((await api.Given.KeyAsync(portal.Id)).Key), portal.Id);
     }
 
     private static async Task<List<JsonElement>> EntriesAsync(HttpClient client, string url)

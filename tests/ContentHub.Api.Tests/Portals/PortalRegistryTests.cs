@@ -77,7 +77,7 @@ public sealed class PortalRegistryTests(ApiFixture api) : IClassFixture<ApiFixtu
             Assert.DoesNotContain(secret, Encoding.ASCII.GetString(stored.SecretHash), StringComparison.Ordinal);
         }
 
-        using var own = await WithKey(issued.Key).GetAsync("/api/v1/portal");
+        using var own = await api.ClientWithKey(issued.Key).GetAsync("/api/v1/portal");
         Assert.Equal(HttpStatusCode.OK, own.StatusCode);
         Assert.Equal(portal.Id, (await own.Content.ReadFromJsonAsync<PortalResponse>(TestJson.Options))!.Id);
         var keys = await api.Client.GetFromJsonAsync<List<ApiKeyResponse>>($"/api/v1/portals/{portal.Id}/keys", TestJson.Options);
@@ -95,7 +95,7 @@ public sealed class PortalRegistryTests(ApiFixture api) : IClassFixture<ApiFixtu
         var first = await IssueAsync(portal.Id, "old");
         var second = await IssueAsync(portal.Id, "new");
 
-        using (var both = await WithKey(first.Key).GetAsync("/api/v1/portal"))
+        using (var both = await api.ClientWithKey(first.Key).GetAsync("/api/v1/portal"))
         {
             Assert.Equal(HttpStatusCode.OK, both.StatusCode);
         }
@@ -110,9 +110,9 @@ public sealed class PortalRegistryTests(ApiFixture api) : IClassFixture<ApiFixtu
             Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
         }
 
-        using var old = await WithKey(first.Key).GetAsync("/api/v1/portal");
+        using var old = await api.ClientWithKey(first.Key).GetAsync("/api/v1/portal");
         Assert.Equal(HttpStatusCode.Unauthorized, old.StatusCode);
-        using var current = await WithKey(second.Key).GetAsync("/api/v1/portal");
+        using var current = await api.ClientWithKey(second.Key).GetAsync("/api/v1/portal");
         Assert.Equal(HttpStatusCode.OK, current.StatusCode);
         await IssueAsync(portal.Id, "replacement");
     }
@@ -152,7 +152,7 @@ public sealed class PortalRegistryTests(ApiFixture api) : IClassFixture<ApiFixtu
     [InlineData("chk_000000000000_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
     public async Task Missing_malformed_and_unknown_keys_get_401(string? key)
     {
-        using var client = key is null ? api.Factory.CreateClient() : WithKey(key);
+        using var client = key is null ? api.Factory.CreateClient() : api.ClientWithKey(key);
         using var response = await client.GetAsync("/api/v1/portal");
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -163,30 +163,19 @@ public sealed class PortalRegistryTests(ApiFixture api) : IClassFixture<ApiFixtu
     public async Task A_guessed_secret_with_a_real_prefix_is_refused()
     {
         var issued = await IssueAsync((await PortalAsync()).Id, null);
-        using var response = await WithKey($"chk_{issued.Prefix}_{new string('A', 43)}").GetAsync("/api/v1/portal");
+        using var response = await api.ClientWithKey($"chk_{issued.Prefix}_{new string('A', 43)}").GetAsync("/api/v1/portal");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         using var staff = await api.Client.GetAsync("/api/v1/portal");
         Assert.Equal(HttpStatusCode.Unauthorized, staff.StatusCode);
     }
 
-    private async Task<PortalResponse> PortalAsync()
-    {
-        var request = new PortalRequest("Màn hình cửa khẩu", Given.Unique("screen"), "https://screen.example", [new PortalLanguageRequest("zh-Hans", ["vi"])]);
-        using var created = await api.Client.PostAsJsonAsync("/api/v1/portals", request, TestJson.Options);
-        return (await created.Content.ReadFromJsonAsync<PortalResponse>(TestJson.Options))!;
-    }
+    private Task<PortalResponse> PortalAsync() =>
+        api.Given.PortalAsync(new PortalRequest("Màn hình cửa khẩu", Given.Unique("screen"), "https://screen.example", [new PortalLanguageRequest("zh-Hans", ["vi"])]));
 
     private async Task<IssuedApiKeyResponse> IssueAsync(Guid portalId, string? label)
     {
         using var response = await api.Client.PostAsJsonAsync($"/api/v1/portals/{portalId}/keys", new ApiKeyRequest(label));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.Content.ReadFromJsonAsync<IssuedApiKeyResponse>(TestJson.Options))!;
-    }
-
-    private HttpClient WithKey(string key)
-    {
-        var client = api.Factory.CreateClient();
-        client.DefaultRequestHeaders.TryAddWithoutValidation("X-Api-Key", key);
-        return client;
     }
 }
