@@ -29,7 +29,7 @@ public sealed class ServiceDescriptionTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal("4.01", response.Headers.GetValues("OData-Version").Single());
         var xml = await response.Content.ReadAsStringAsync();
         var schemas = new XmlSchemaSet { XmlResolver = new XmlUrlResolver() };
-        schemas.Add(null, Path.Combine(Repository.Root, "..", "shared", "specs", "odata", "edmx.xsd"));
+        schemas.Add(null, Path.Combine(AppContext.BaseDirectory, "Schemas", "odata", "edmx.xsd"));
         var problems = new List<string>();
         XDocument.Parse(xml).Validate(schemas, (_, e) => problems.Add(e.Message));
         Assert.Empty(problems);
