@@ -1,6 +1,7 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using ContentHub.Api.Features.Rendering;
+using Markdig;
 
 namespace ContentHub.Api.Tests.Rendering;
 
@@ -24,6 +25,9 @@ public sealed class MarkdownRendererTests
         "href", "src", "alt", "title", "id", "rel", "class", "type", "disabled", "checked", "start", "colspan", "rowspan", "role",
     };
 
+    // What a careless change of options would give: raw HTML and generic attributes on.
+    private static readonly MarkdownPipeline Permissive = new MarkdownPipelineBuilder().UseAdvancedExtensions().Build();
+
     private readonly MarkdownRenderer _renderer = new();
 
     public static TheoryData<string> XssVectors()
@@ -42,9 +46,12 @@ public sealed class MarkdownRendererTests
     [MemberData(nameof(XssVectors))]
     public void No_vector_yields_anything_that_can_run_script(string markdown)
     {
-        var html = _renderer.ToHtml(markdown);
-        var document = new HtmlParser().ParseDocument(html);
+        AssertNothingRuns(markdown, _renderer.ToHtml(markdown));
+    }
 
+    private static void AssertNothingRuns(string markdown, string html)
+    {
+        var document = new HtmlParser().ParseDocument(html);
         foreach (var element in document.All)
         {
             Assert.True(AllowedElements.Contains(element.LocalName), $"<{element.LocalName}> rendered from {markdown}: {html}");
@@ -56,6 +63,81 @@ public sealed class MarkdownRendererTests
             AssertSafeUrl(element, "href", markdown, html);
             AssertSafeUrl(element, "src", markdown, html);
         }
+    }
+
+    /// <summary>
+    /// A pipeline with raw HTML and generic attributes switched on (as a careless change of options
+    /// would do) still yields nothing that can run script: the gate after the pipeline holds.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(XssVectors))]
+    public void The_gate_holds_when_the_pipeline_lets_html_through(string markdown)
+    {
+        var html = new MarkdownRenderer(Permissive).ToHtml(markdown);
+
+        AssertNothingRuns(markdown, html);
+    }
+
+    [Fact]
+    public void Without_the_gate_a_permissive_pipeline_would_emit_script()
+    {
+        // The premise of the test above: the misconfigured pipeline really does let script through.
+        const string markdown = "<script>alert(1)</script>\n\n![x](y){onerror=alert(1)}";
+        var raw = Markdown.ToHtml(markdown, Permissive);
+        Assert.Contains("<script>", raw, StringComparison.Ordinal);
+        Assert.Contains("onerror", raw, StringComparison.Ordinal);
+
+        var gated = new MarkdownRenderer(Permissive).ToHtml(markdown);
+        Assert.DoesNotContain("script", gated, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("onerror", gated, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_gate_keeps_everything_the_safe_pipeline_emits()
+    {
+        const string markdown = """
+            # Khu du lịch Tây Yên Tử
+
+            Đoạn có **đậm**, *nghiêng*, ~~gạch~~, ==đánh dấu==, `mã`, H~2~O, x^2^ và chú thích[^1].
+            Dòng ngắt cứng\
+            tiếp theo.
+
+            - [x] Việc đã xong
+            - [ ] Việc chưa xong
+
+            1. Một
+            2. Hai
+
+            > Trích dẫn
+
+            ```csharp
+            var x = 1;
+            ```
+
+            | Khu | Diện tích |
+            |:---|---:|
+            | Quang Châu | 426 ha |
+
+            ![Chùa Bổ Đà](/media/bo-da.jpg "Chùa") [Cổng](https://doingoai.bacgiang.gov.vn) <mailto:sngv@bacgiang.gov.vn>
+
+            ---
+
+            [^1]: Nguồn: Sở Văn hóa.
+            """;
+        var html = _renderer.ToHtml(markdown);
+
+        var parsed = new HtmlParser().ParseDocument(html);
+        Assert.Equal(2, parsed.QuerySelectorAll("input[type=checkbox]").Length);
+        Assert.NotNull(parsed.QuerySelector("input[checked]"));
+        Assert.NotNull(parsed.QuerySelector("a.footnote-ref[href='#fn:1']"));
+        Assert.NotNull(parsed.QuerySelector("img[src='/media/bo-da.jpg'][alt='Chùa Bổ Đà'][title='Chùa']"));
+        Assert.NotNull(parsed.QuerySelector("a[href='mailto:sngv@bacgiang.gov.vn']"));
+        Assert.NotNull(parsed.QuerySelector("code.language-csharp"));
+        Assert.NotNull(parsed.QuerySelector("h1#khu-du-lịch-tây-yên-tử"));
+        Assert.NotNull(parsed.QuerySelector("br"));
+        Assert.NotNull(parsed.QuerySelector("sub"));
+        Assert.NotNull(parsed.QuerySelector("sup"));
+        Assert.Equal(2, parsed.QuerySelectorAll("td").Length);
     }
 
     [Fact]

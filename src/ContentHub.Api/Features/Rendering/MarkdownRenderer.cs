@@ -12,11 +12,12 @@ namespace ContentHub.Api.Features.Rendering;
 /// keeps <c>javascript:</c> destinations (plain, entity-encoded, in autolinks and reference
 /// definitions), so a disallowed link renders as its text and a disallowed image as its alt text.
 /// Extensions are chosen one by one; the generic-attributes extension would let <c>{onerror=…}</c> through.
+/// What comes out then passes <see cref="HtmlGate"/>, an allow-list of what this pipeline emits.
 /// </summary>
 public sealed class MarkdownRenderer
 {
     // Immutable and thread-safe, so built once.
-    private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline SafePipeline = new MarkdownPipelineBuilder()
         .UsePipeTables()
         .UseGridTables()
         .UseAutoLinks()
@@ -28,9 +29,20 @@ public sealed class MarkdownRenderer
         .DisableHtml()
         .Build();
 
+    private readonly MarkdownPipeline _pipeline;
+    private readonly HtmlGate _gate = new();
+
+    public MarkdownRenderer()
+        : this(SafePipeline)
+    {
+    }
+
+    /// <summary>Another pipeline, for tests that show the gate holds when a pipeline lets too much through.</summary>
+    internal MarkdownRenderer(MarkdownPipeline pipeline) => _pipeline = pipeline;
+
     public string ToHtml(string markdown)
     {
-        var document = Markdown.Parse(markdown, Pipeline);
+        var document = Markdown.Parse(markdown, _pipeline);
         foreach (var link in document.Descendants<LinkInline>().ToList())
         {
             SecureLink(link);
@@ -44,7 +56,7 @@ public sealed class MarkdownRenderer
             }
         }
 
-        return document.ToHtml(Pipeline);
+        return _gate.Clean(document.ToHtml(_pipeline));
     }
 
     private static void SecureLink(LinkInline link)

@@ -3,7 +3,7 @@ namespace ContentHub.Api.Features.Rendering;
 /// <summary>Which link and image destinations rendered Markdown may keep: http, https, mailto and relative ones.</summary>
 public static class UrlPolicy
 {
-    private static readonly string[] AllowedSchemes = ["http", "https", "mailto"];
+    public static readonly IReadOnlyList<string> AllowedSchemes = ["http", "https", "mailto"];
 
     public static bool IsAllowed(string? url)
     {
