@@ -11,6 +11,7 @@ using ContentHub.Api.Features.Revisions;
 using ContentHub.Api.Features.Scheduling;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Api.Features.Workflow;
+using ContentHub.Api.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContentHub.Api.Features;
@@ -47,7 +48,7 @@ public static class FeatureSetup
     }
 
     public static IEndpointRouteBuilder MapContentHubFeatures(this IEndpointRouteBuilder routes) =>
-        routes
+        routes.MapGroup(string.Empty).AddEndpointFilterFactory(TextInputFilter.Create)
             .MapAuthEndpoints()
             .MapUserEndpoints()
             .MapItemEndpoints()

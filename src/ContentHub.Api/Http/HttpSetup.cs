@@ -51,6 +51,7 @@ public static class HttpSetup
             });
             swagger.AddSecurityRequirement(document => new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
             swagger.SupportNonNullableReferenceTypes();
+            swagger.ParameterFilter<QueryValuesFilter>();
         });
         return builder;
     }
@@ -60,6 +61,7 @@ public static class HttpSetup
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimitMiddleware>();
+        app.UseMiddleware<QueryTextMiddleware>();
         app.UseSwagger();
         app.UseSwaggerUI(ui => ui.SwaggerEndpoint("/swagger/v1/swagger.json", "ContentHub API v1"));
         app.UseAuthentication();

@@ -12,13 +12,13 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         builder.ToTable("AuditEntries");
         builder.HasKey(e => e.Id);
         builder.Property(e => e.Id).UseIdentityAlwaysColumn();
-        builder.Property(e => e.Actor).HasMaxLength(200);
+        builder.Property(e => e.Actor).HasMaxLength(AuditEntry.MaxActorLength);
         builder.Property(e => e.Action).HasMaxLength(60);
         builder.Property(e => e.Language).HasMaxLength(16);
-        builder.Property(e => e.Subject).HasMaxLength(200);
+        builder.Property(e => e.Subject).HasMaxLength(AuditEntry.MaxSubjectLength);
         builder.Property(e => e.FromState).HasMaxLength(20);
         builder.Property(e => e.ToState).HasMaxLength(20);
-        builder.Property(e => e.IpAddress).HasMaxLength(64);
+        builder.Property(e => e.IpAddress).HasMaxLength(AuditEntry.MaxIpAddressLength);
         builder.Property(e => e.Details).HasMaxLength(AuditEntry.MaxDetailsLength);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.ItemId, e.Id });

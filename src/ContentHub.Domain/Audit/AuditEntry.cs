@@ -7,6 +7,9 @@ namespace ContentHub.Domain.Audit;
 public sealed class AuditEntry
 {
     public const int MaxDetailsLength = 4000;
+    public const int MaxActorLength = 200;
+    public const int MaxSubjectLength = 200;
+    public const int MaxIpAddressLength = 64;
 
     private AuditEntry()
     {
@@ -41,14 +44,49 @@ public sealed class AuditEntry
         string? subject = null, string? fromState = null, string? toState = null, string? details = null) => new()
         {
             At = at,
-            Actor = actor,
+            Actor = Storable(actor, MaxActorLength)!,
             Action = action,
-            IpAddress = ipAddress,
+            IpAddress = Storable(ipAddress, MaxIpAddressLength),
             ItemId = itemId,
-            Language = language,
-            Subject = subject,
+            Language = Storable(language, 16),
+            Subject = Storable(subject, MaxSubjectLength),
             FromState = fromState,
             ToState = toState,
-            Details = details is { Length: > MaxDetailsLength } ? details[..MaxDetailsLength] : details,
+            Details = Storable(details, MaxDetailsLength),
         };
+
+    /// <summary>
+    /// What the caller sent may be what was refused (a user name with NUL in it, or one of 10,000
+    /// characters): the entry must still be written, so characters PostgreSQL cannot store become
+    /// U+FFFD and the text is cut to its column, never inside a surrogate pair.
+    /// </summary>
+    private static string? Storable(string? text, int maxLength)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        var chars = text.Length > maxLength ? text.ToCharArray(0, maxLength) : text.ToCharArray();
+        var length = chars.Length;
+        if (text.Length > maxLength && char.IsHighSurrogate(chars[length - 1]))
+        {
+            length--;
+        }
+
+        for (var i = 0; i < length; i++)
+        {
+            var c = chars[i];
+            if (char.IsHighSurrogate(c) && i + 1 < length && char.IsLowSurrogate(chars[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(c) || (c < ' ' && c is not ('\t' or '\n' or '\r')) || c == '\u007f')
+            {
+                chars[i] = '\uFFFD';
+            }
+        }
+
+        return new string(chars, 0, length);
+    }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using ContentHub.Api.Http;
 using ContentHub.OData;
 using Microsoft.OData;
 using Microsoft.Net.Http.Headers;
@@ -14,7 +15,8 @@ public static class ODataEndpoints
 {
     public static IEndpointRouteBuilder MapODataEndpoints(this IEndpointRouteBuilder routes)
     {
-        var odata = routes.MapGroup("/odata").AllowAnonymous().ExcludeFromDescription();
+        var odata = routes.MapGroup("/odata").AllowAnonymous().ExcludeFromDescription()
+            .WithMetadata(new ErrorFormat(ODataErrors.WriteAsync));
         odata.MapGet("/", ServiceDocumentAsync).WithName("ODataServiceDocument");
         odata.MapGet("/$metadata", MetadataAsync).WithName("ODataMetadata");
         // Entry sets: the portal is checked in the handler (API key, or a public portal by name).

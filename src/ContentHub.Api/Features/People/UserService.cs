@@ -205,6 +205,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
             {
                 "PasswordMismatch" => "currentPassword",
                 _ when error.Code.StartsWith("Password", StringComparison.Ordinal) => passwordField,
+                _ when error.Code.Contains("Email", StringComparison.Ordinal) => "email",
                 _ => "userName",
             };
             errors.Add(field, error.Description);
