@@ -18,9 +18,9 @@ public static class AuthEndpoints
     {
         var auth = routes.MapGroup("/api/v1/auth").WithTags("Sign-in").AllowAnonymous();
         auth.MapPost("/token", SignIn).WithName("SignIn").WithSummary("Signs in with user name and password for a bearer token.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         auth.MapPost("/refresh", Refresh).WithName("RefreshToken").WithSummary("Exchanges a refresh token for a new access token.")
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Produces<AccessTokenResponse>(StatusCodes.Status200OK).ProducesValidationProblem().ProducesProblem(StatusCodes.Status401Unauthorized);
         return routes;
     }
 
@@ -28,8 +28,17 @@ public static class AuthEndpoints
     /// Signs in. Answers the access token (send it as "Authorization: Bearer …"), its lifetime in
     /// seconds and a refresh token. Repeated failures lock the account; every failure is audited.
     /// </summary>
-    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(TokenRequest request, UserManager<AppUser> users, AuditLog audit, CancellationToken cancellationToken)
+    [ChecksItsOwnText]
+    public static async Task<Results<SignInHttpResult, ProblemHttpResult>> SignIn(
+        TokenRequest request, UserManager<AppUser> users, SignInCounter counter, AuditLog audit, CancellationToken cancellationToken)
     {
+        // Refused input is a failed sign-in too, and audited as one (the log stores what it can of the name).
+        if (Refused(request) is { } errors)
+        {
+            await audit.WriteAsync("auth.login-failed", request.UserName ?? string.Empty, details: "refused input: " + string.Join(", ", errors.Keys), cancellationToken: cancellationToken);
+            return Problems.Validation(errors);
+        }
+
         var user = string.IsNullOrWhiteSpace(request.UserName) ? null : await users.FindByNameAsync(request.UserName.Trim());
         if (user is null || !user.Active || await users.IsLockedOutAsync(user))
         {
@@ -39,13 +48,12 @@ public static class AuthEndpoints
 
         if (!await users.CheckPasswordAsync(user, request.Password ?? string.Empty))
         {
-            await users.AccessFailedAsync(user);
-            var locked = await users.IsLockedOutAsync(user);
+            var locked = await counter.FailedAsync(user.Id, cancellationToken);
             await audit.WriteAsync("auth.login-failed", user.UserName!, details: locked ? "wrong password; account now locked" : "wrong password", cancellationToken: cancellationToken);
             return Unauthorized();
         }
 
-        await users.ResetAccessFailedCountAsync(user);
+        await counter.SucceededAsync(user.Id, cancellationToken);
         return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Token);
     }
 
@@ -64,6 +72,15 @@ public static class AuthEndpoints
         }
 
         return TypedResults.SignIn(Principal(user), authenticationScheme: AuthSchemes.Token);
+    }
+
+    private static Dictionary<string, string[]>? Refused(TokenRequest request)
+    {
+        var errors = new FieldErrors();
+        TextInput.Check(request, string.Empty, errors);
+        errors.Require(request.UserName is not { Length: > AppUser.MaxUserNameLength }, "userName", $"At most {AppUser.MaxUserNameLength} characters.");
+        errors.Require(request.Password is not { Length: > AppUser.MaxPasswordLength }, "password", $"At most {AppUser.MaxPasswordLength} characters.");
+        return errors.Any ? errors.ToDictionary() : null;
     }
 
     // Only who the person is goes in the token; roles are read afresh on every request.

@@ -28,6 +28,8 @@ public static class AuthSetup
                 identity.Lockout.MaxFailedAccessAttempts = auth.MaxFailedSignIns;
                 identity.Lockout.DefaultLockoutTimeSpan = auth.LockoutDuration;
             })
+            .AddUserValidator<BoundedAccountText>()
+            .AddPasswordValidator<BoundedAccountText>()
             .AddRoles<IdentityRole<Guid>>()
             .AddEntityFrameworkStores<ContentHubDbContext>();
 
@@ -73,6 +75,7 @@ public static class AuthSetup
         }
 
         services.AddScoped<StaffPrincipals>();
+        services.AddScoped<SignInCounter>();
         services.AddAuthorization(Policies.Configure);
         services.AddHttpContextAccessor();
         services.AddScoped<CurrentUser>();
