@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ContentHub.Testing;
 
@@ -42,5 +43,47 @@ public sealed class OpenApiDocumentTests(ApiFixture api) : IClassFixture<ApiFixt
             Assert.False(string.IsNullOrEmpty(operation.Value!["operationId"]?.GetValue<string>()), operation.Key);
             Assert.False(string.IsNullOrEmpty(operation.Value!["summary"]?.GetValue<string>()), operation.Key);
         });
+    }
+
+    [Fact]
+    public async Task Every_operation_describes_its_success_response()
+    {
+        var document = JsonNode.Parse(await api.Client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var operations = document["paths"]!.AsObject().SelectMany(path => path.Value!.AsObject().Select(op => (Name: $"{op.Key} {path.Key}", Operation: op.Value!))).ToList();
+
+        Assert.All(operations, op => Assert.True(
+            op.Operation["responses"]!.AsObject().Any(r => r.Key.StartsWith('2')),
+            $"{op.Name} declares no success response"));
+    }
+
+    [Fact]
+    public async Task The_documented_token_is_the_token_the_service_answers()
+    {
+        var document = JsonNode.Parse(await api.Client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var reference = document["paths"]!["/api/v1/auth/token"]!["post"]!["responses"]!["200"]!["content"]!["application/json"]!["schema"]!["$ref"]!.GetValue<string>();
+        var schema = document["components"]!["schemas"]![reference.Split('/')[^1]]!;
+        var documented = schema["properties"]!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+
+        using var response = await api.Anonymous.PostAsJsonAsync("/api/v1/auth/token", new { userName = "admin", password = ApiFactory.AdminPassword });
+        var answered = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsObject().Select(p => p.Key).Order(StringComparer.Ordinal).ToList();
+
+        Assert.Equal(["accessToken", "expiresIn", "refreshToken", "tokenType"], documented);
+        Assert.Equal(documented, answered);
+        Assert.NotNull(document["paths"]!["/api/v1/auth/refresh"]!["post"]!["responses"]!["200"]);
+    }
+
+    [Theory]
+    [InlineData("/api/v1/items", "Kind", "Article,Video,PromoAsset")]
+    [InlineData("/api/v1/items", "State", "Draft,InReview,Approved,Scheduled,Published,Unpublished,Archived")]
+    [InlineData("/api/v1/items", "Language", "vi,en,zh-Hans,ko,ja,lo")]
+    [InlineData("/api/v1/items", "Sort", "updatedAt,-updatedAt,createdAt,-createdAt")]
+    [InlineData("/api/v1/items/{id}/revisions", "Language", "vi,en,zh-Hans,ko,ja,lo,item")]
+    [InlineData("/api/v1/items/{id}/comments", "language", "vi,en,zh-Hans,ko,ja,lo,item")]
+    public async Task Query_parameters_list_their_allowed_values(string path, string name, string values)
+    {
+        var document = JsonNode.Parse(await api.Client.GetStringAsync("/swagger/v1/swagger.json"))!;
+        var parameter = document["paths"]![path]!["get"]!["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == name)!;
+
+        Assert.Equal(values.Split(','), parameter["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()));
     }
 }

@@ -23,7 +23,7 @@ public static class CommentEndpoints
 
     /// <summary>Lists comments, oldest first; language=vi for one variant's, language=item for the item's own.</summary>
     public static async Task<Results<Ok<PagedResponse<CommentResponse>>, ProblemHttpResult>> ListComments(
-        Guid id, string? language, int? page, int? pageSize, ContentHubDbContext db, CancellationToken cancellationToken)
+        Guid id, [QueryValues(Languages = true, Also = ["item"])] string? language, int? page, int? pageSize, ContentHubDbContext db, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var (p, size) = PageRequest.Check(page, pageSize, errors);

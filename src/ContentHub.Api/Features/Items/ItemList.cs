@@ -9,7 +9,12 @@ namespace ContentHub.Api.Features.Items;
 /// <summary>The editorial list: filtered, ordered with the id as tie-breaker so pages never overlap, and paged.</summary>
 public sealed class ItemList(ContentHubDbContext db)
 {
-    private static readonly string[] Sorts = ["updatedAt", "-updatedAt", "createdAt", "-createdAt"];
+    public const string SortUpdatedAt = "updatedAt";
+    public const string SortNewestUpdated = "-updatedAt";
+    public const string SortCreatedAt = "createdAt";
+    public const string SortNewestCreated = "-createdAt";
+
+    private static readonly string[] Sorts = [SortUpdatedAt, SortNewestUpdated, SortCreatedAt, SortNewestCreated];
 
     public async Task<Outcome<PagedResponse<ItemSummaryResponse>>> QueryAsync(ItemListQuery query, CancellationToken cancellationToken)
     {

@@ -1,3 +1,6 @@
+using ContentHub.Api.Http;
+using ContentHub.Domain.Content;
+
 namespace ContentHub.Api.Features.Items;
 
 /// <summary>Filters, order and page of the editorial item list.</summary>
@@ -10,11 +13,11 @@ namespace ContentHub.Api.Features.Items;
 /// <param name="Page">Page number, from 1.</param>
 /// <param name="PageSize">Entries per page, 1 to 100 (default 20).</param>
 public sealed record ItemListQuery(
-    string? Kind = null,
-    string? State = null,
+    [property: QueryValues(typeof(ContentKind))] string? Kind = null,
+    [property: QueryValues(typeof(EditorialState))] string? State = null,
     Guid? CategoryId = null,
     Guid? OrgUnitId = null,
-    string? Language = null,
-    string? Sort = null,
+    [property: QueryValues(Languages = true)] string? Language = null,
+    [property: QueryValues(ItemList.SortUpdatedAt, ItemList.SortNewestUpdated, ItemList.SortCreatedAt, ItemList.SortNewestCreated)] string? Sort = null,
     int? Page = null,
     int? PageSize = null);
