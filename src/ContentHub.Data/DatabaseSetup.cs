@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Logging;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 
@@ -13,7 +15,14 @@ public static class DatabaseSetup
     public const int DefaultMaxAutoPrepare = 64;
 
     public static DbContextOptionsBuilder UseContentHubDatabase(this DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable));
+        options.UseNpgsql(WithDefaults(connectionString), npgsql => npgsql.MigrationsHistoryTable(MigrationsHistoryTable))
+            // The exception reaches the service's handler, which logs it once (and an outage once, not per
+            // request); EF Core's own error events would log the same stack trace again. Failed SQL
+            // commands stay logged, with their text.
+            .ConfigureWarnings(events => events.Log(
+                (RelationalEventId.ConnectionError, LogLevel.Debug),
+                (CoreEventId.QueryIterationFailed, LogLevel.Debug),
+                (CoreEventId.SaveChangesFailed, LogLevel.Debug)));
 
     // The portal queries repeat all day with new values; prepared after a few uses, they skip
     // PostgreSQL's planner, which otherwise costs more than running them.

@@ -1,6 +1,7 @@
 using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Comments;
 using ContentHub.Api.Features.Demo;
+using ContentHub.Api.Features.Health;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.OData;
 using ContentHub.Api.Features.People;
@@ -44,6 +45,7 @@ public static class FeatureSetup
         services.AddHostedService<ScheduledPublishingWorker>();
         services.AddSingleton<PortalDirectory>();
         services.AddHostedService<PortalChangeListener>();
+        services.AddHealthFeature();
         return services;
     }
 
@@ -60,5 +62,6 @@ public static class FeatureSetup
             .MapCommentEndpoints()
             .MapAuditEndpoints()
             .MapPortalEndpoints()
-            .MapODataEndpoints();
+            .MapODataEndpoints()
+            .MapHealthEndpoints();
 }

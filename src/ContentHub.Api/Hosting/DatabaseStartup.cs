@@ -28,6 +28,7 @@ public static class DatabaseStartup
             connectionString = embedded.ConnectionString();
             builder.Services.AddSingleton(embedded);
             builder.Services.AddHostedService<EmbeddedPostgresLifetime>();
+            builder.Services.AddHostedService<EmbeddedPostgresWatchdog>();
         }
 
         var database = builder.Configuration.GetSection(DatabaseOptions.SectionName).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -38,6 +39,7 @@ public static class DatabaseStartup
         });
         // Pooled: contexts are reset and reused, and their options are built once, not per request.
         builder.Services.AddDbContextPool<ContentHubDbContext>(options => options.UseContentHubDatabase(connectionString));
+        builder.Services.AddHostedService<DatabaseOutageMonitor>();
         return embedded;
     }
 

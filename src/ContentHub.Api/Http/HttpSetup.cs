@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.OpenApi;
 
 namespace ContentHub.Api.Http;
@@ -32,6 +33,11 @@ public static class HttpSetup
             }
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
+        services.AddSingleton<DatabaseOutage>();
+        // ProblemExceptionHandler logs what deserves it (a 500 once with its stack trace, an outage once);
+        // the middleware's own log of every handled exception would repeat it per request.
+        services.Configure<ExceptionHandlerOptions>(options =>
+            options.SuppressDiagnosticsCallback = context => context.ExceptionHandledBy == ExceptionHandledType.ExceptionHandlerService);
 
         services.AddEndpointsApiExplorer();
         services.AddSwaggerGen(swagger =>

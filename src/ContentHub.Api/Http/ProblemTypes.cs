@@ -23,6 +23,7 @@ public static class ProblemTypes
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
     public const string ServerError = Prefix + "server-error";
+    public const string DatabaseUnavailable = Prefix + "database-unavailable";
 
     /// <summary>The type for a bare status code answered by the framework (404 for an unknown route, 415…).</summary>
     public static string ForStatus(int status) => status switch
@@ -37,6 +38,7 @@ public static class ProblemTypes
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status428PreconditionRequired => PreconditionRequired,
+        StatusCodes.Status503ServiceUnavailable => DatabaseUnavailable,
         >= 500 => ServerError,
         _ => "about:blank",
     };

@@ -20,7 +20,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
     private readonly PostgresBinaries _binaries;
     private readonly ILogger _logger;
     private readonly string? _runAs;
-    private bool _stopped;
+    private readonly SemaphoreSlim _starting = new(1, 1);
+    private volatile bool _stopped;
 
     private EmbeddedPostgres(EmbeddedPostgresOptions options, PostgresBinaries binaries, ILogger logger)
     {
@@ -81,15 +82,93 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         }
 
         _stopped = true;
-        NpgsqlConnection.ClearAllPools();
-        var result = await PgCtlAsync(["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-s"], cancellationToken).ConfigureAwait(false);
-        if (!result.Succeeded)
+        // A restart under way finishes first, so that nothing starts the server after it was stopped.
+        await _starting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
-            _logger.LogWarning("Stopping the embedded PostgreSQL server failed: {Output}", result.Output);
+            NpgsqlConnection.ClearAllPools();
+            var result = await PgCtlAsync(["stop", "-D", DataDirectory, "-m", "fast", "-w", "-t", "60", "-s"], cancellationToken).ConfigureAwait(false);
+            if (!result.Succeeded)
+            {
+                _logger.LogWarning("Stopping the embedded PostgreSQL server failed: {Output}", result.Output);
+            }
+        }
+        finally
+        {
+            _starting.Release();
         }
     }
 
-    public ValueTask DisposeAsync() => new(StopAsync());
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _starting.Dispose();
+    }
+
+    /// <summary>
+    /// True while the server named in the lock file runs. A killed server leaves its lock file behind,
+    /// so the process itself is looked at (a zombie counts as gone).
+    /// </summary>
+    public bool IsServerAlive()
+    {
+        if (ServerProcessId() is not { } pid)
+        {
+            return false;
+        }
+
+        if (!Directory.Exists("/proc/self"))
+        {
+            return true; // No procfs to look at: pg_ctl decides.
+        }
+
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            // The state follows the command name in parentheses, which may itself contain spaces or ')'.
+            var state = stat[(stat.LastIndexOf(')') + 2)..].FirstOrDefault();
+            return state is not ('Z' or 'X');
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+        catch (UnauthorizedAccessException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Starts the server again when it died under us (killed, or crashed); PostgreSQL's own crash
+    /// recovery then replays its log. Returns true when it had to start it. Does nothing once
+    /// <see cref="StopAsync"/> was called: stopping on shutdown is not a death to recover from.
+    /// </summary>
+    public async Task<bool> RestartIfDeadAsync(CancellationToken cancellationToken = default)
+    {
+        if (_stopped || IsServerAlive())
+        {
+            return false;
+        }
+
+        await _starting.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_stopped || IsServerAlive())
+            {
+                return false;
+            }
+
+            LogRestarting(_logger, ServerProcessId());
+            // Connections in the pools belong to the dead server; each would fail once more.
+            NpgsqlConnection.ClearAllPools();
+            await StartServerAsync(cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        finally
+        {
+            _starting.Release();
+        }
+    }
 
     /// <summary>The process id of the running server, from its lock file.</summary>
     public int? ServerProcessId()
@@ -157,22 +236,37 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         }
         else
         {
-            await WriteSettingsAsync(cancellationToken).ConfigureAwait(false);
-            var start = await PgCtlAsync(["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-s"], cancellationToken).ConfigureAwait(false);
-            // Another process may have started the same cluster a moment earlier: then use that one.
-            if (!start.Succeeded && !await IsRunningAsync(cancellationToken).ConfigureAwait(false))
-            {
-                throw new EmbeddedPostgresException($"PostgreSQL did not start: {start.Output} {TailOfLog()}");
-            }
-
-            LogStarted(_logger, ServerProcessId(), SocketDirectory);
+            await StartServerAsync(cancellationToken).ConfigureAwait(false);
+            return;
         }
 
         await WaitUntilAcceptingAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private async Task StartServerAsync(CancellationToken cancellationToken)
+    {
+        // A killed server that nobody reaps stays a zombie, which pg_ctl and postgres both take for a live
+        // server (kill -0 succeeds on it), so its lock file would block every start. It is dead: remove it.
+        var lockFile = Path.Combine(DataDirectory, "postmaster.pid");
+        if (File.Exists(lockFile) && !IsServerAlive())
+        {
+            File.Delete(lockFile);
+        }
+
+        await WriteSettingsAsync(cancellationToken).ConfigureAwait(false);
+        var start = await PgCtlAsync(["start", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-s"], cancellationToken).ConfigureAwait(false);
+        // Another process may have started the same cluster a moment earlier: then use that one.
+        if (!start.Succeeded && !await IsRunningAsync(cancellationToken).ConfigureAwait(false))
+        {
+            throw new EmbeddedPostgresException($"PostgreSQL did not start: {start.Output} {TailOfLog()}");
+        }
+
+        LogStarted(_logger, ServerProcessId(), SocketDirectory);
+        await WaitUntilAcceptingAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<bool> IsRunningAsync(CancellationToken cancellationToken) =>
-        File.Exists(Path.Combine(DataDirectory, "postmaster.pid"))
+        IsServerAlive()
         && (await PgCtlAsync(["status", "-D", DataDirectory], cancellationToken).ConfigureAwait(false)).Succeeded;
 
     // Written on every start so that a moved folder still gets the right socket path.
@@ -245,6 +339,9 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
         File.Exists("/proc/self/status")
         && File.ReadLines("/proc/self/status").FirstOrDefault(line => line.StartsWith("Uid:", StringComparison.Ordinal))
             ?.Split('\t', StringSplitOptions.RemoveEmptyEntries).ElementAtOrDefault(2) == "0";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The embedded PostgreSQL server (pid {Pid}) is gone; starting it again")]
+    private static partial void LogRestarting(ILogger logger, int? pid);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Creating a private PostgreSQL cluster in {DataDirectory}")]
     private static partial void LogInitializing(ILogger logger, string dataDirectory);

@@ -1,3 +1,4 @@
+using ContentHub.Api.Http;
 using ContentHub.Data;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
@@ -9,7 +10,7 @@ namespace ContentHub.Api.Features.Portals;
 /// (a revoked key, above all) stops being served from this one's memory at once. While the connection
 /// is down the directory is dropped on every reconnect, and its entries expire after a minute anyway.
 /// </summary>
-public sealed partial class PortalChangeListener(IServiceScopeFactory scopes, PortalDirectory directory, ILogger<PortalChangeListener> logger) : BackgroundService
+public sealed partial class PortalChangeListener(IServiceScopeFactory scopes, PortalDirectory directory, DatabaseOutage outage, ILogger<PortalChangeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -28,7 +29,15 @@ public sealed partial class PortalChangeListener(IServiceScopeFactory scopes, Po
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
             {
                 directory.Invalidate();
-                LogRetrying(logger, exception, RetryAfter.TotalSeconds);
+                if (DatabaseUnavailable.Is(exception))
+                {
+                    outage.Noticed(exception);
+                }
+                else
+                {
+                    LogRetrying(logger, exception, RetryAfter.TotalSeconds);
+                }
+
                 await Task.Delay(RetryAfter, stoppingToken).ConfigureAwait(false);
             }
         }

@@ -1,9 +1,11 @@
+using ContentHub.Api.Http;
+using ContentHub.Data;
 using Microsoft.Extensions.Options;
 
 namespace ContentHub.Api.Features.Scheduling;
 
 /// <summary>Runs <see cref="ScheduledPublisher"/> every <see cref="SchedulingOptions.Interval"/>, on the injected clock; a failure is logged and the next tick tries again.</summary>
-public sealed partial class ScheduledPublishingWorker(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, TimeProvider clock, ILogger<ScheduledPublishingWorker> logger)
+public sealed partial class ScheduledPublishingWorker(IServiceScopeFactory scopes, IOptions<SchedulingOptions> options, DatabaseOutage outage, TimeProvider clock, ILogger<ScheduledPublishingWorker> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -24,6 +26,11 @@ public sealed partial class ScheduledPublishingWorker(IServiceScopeFactory scope
                 {
                     LogRun(logger, result.Published, result.Unpublished, result.Cancelled);
                 }
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested && DatabaseUnavailable.Is(exception))
+            {
+                // Logged once as the outage it is; the next tick tries again.
+                outage.Noticed(exception);
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
