@@ -1,5 +1,6 @@
 using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Comments;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.Health;
 using ContentHub.Api.Features.Items;
@@ -28,6 +29,9 @@ public static class FeatureSetup
         services.AddScoped<ItemList>();
         services.AddScoped<ItemReferences>();
         services.AddScoped<SlugAllocator>();
+        services.AddScoped<ItemStore>();
+        services.AddScoped<VariantWriter>();
+        services.AddScoped<ReviewReopening>();
         services.AddScoped<RevisionService>();
         services.AddScoped<CategoryService>();
         services.AddScoped<OrgUnitService>();

@@ -296,7 +296,8 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
 
     private async Task WaitUntilAcceptingAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
+        // A timeout, not a time of day: measured on the monotonic clock.
+        var waited = System.Diagnostics.Stopwatch.StartNew();
         while (true)
         {
             try
@@ -305,7 +306,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
                 await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
                 return;
             }
-            catch (NpgsqlException) when (DateTime.UtcNow < deadline)
+            catch (NpgsqlException) when (waited.Elapsed < TimeSpan.FromSeconds(60))
             {
                 await Task.Delay(200, cancellationToken).ConfigureAwait(false);
             }

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using ContentHub.Api.Http;
+using ContentHub.Api.Features.OData;
 
 namespace ContentHub.Api.Tests.OData;
 

@@ -1,4 +1,4 @@
-using ContentHub.Api.Http;
+using ContentHub.Api.Features.OData;
 
 namespace ContentHub.Api.Tests.OData;
 

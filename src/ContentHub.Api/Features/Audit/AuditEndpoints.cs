@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Audit;

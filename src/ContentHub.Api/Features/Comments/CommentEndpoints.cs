@@ -1,5 +1,4 @@
 using ContentHub.Api.Features.Audit;
-using ContentHub.Api.Features.Items;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Languages;
@@ -30,7 +29,7 @@ public static class CommentEndpoints
         LanguageTag tag = default;
         if (language is not null && language != "item")
         {
-            ItemInput.TryLanguage(language, "language", errors, out tag);
+            LanguageInput.TryParse(language, "language", errors, out tag);
         }
 
         if (errors.Any)
@@ -61,7 +60,7 @@ public static class CommentEndpoints
         var body = TextNormalizer.CleanOptional(request.Body);
         errors.Require(body is { Length: <= ReviewComment.MaxLength }, "body", $"A comment of 1 to {ReviewComment.MaxLength} characters.");
         LanguageTag? language = null;
-        if (request.Language is not null && ItemInput.TryLanguage(request.Language, "language", errors, out var tag))
+        if (request.Language is not null && LanguageInput.TryParse(request.Language, "language", errors, out var tag))
         {
             language = tag;
         }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.People;
@@ -19,7 +20,7 @@ namespace ContentHub.Api.Features.Demo;
 /// rendered and revisioned like anything an editor writes. Runs only on an empty database.
 /// </summary>
 public sealed partial class DemoContentSeeder(
-    ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, WorkflowService workflow,
+    ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, ItemStore store, WorkflowService workflow,
     AccountsBootstrap accounts, PortalService portals, CurrentUser user, ILogger<DemoContentSeeder> logger)
 {
     public const string Actor = "demo";
@@ -133,7 +134,7 @@ public sealed partial class DemoContentSeeder(
             }
 
             user.ActAsSystem(actor);
-            var current = Expect(await items.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } found ? found : null, title);
+            var current = Expect(await store.FindAsync(id, cancellationToken).ConfigureAwait(false) is { } found ? found : null, title);
             Expect(await workflow.TakeAsync(id, action, new WorkflowRequest(), ETags.Format(current.Version), cancellationToken).ConfigureAwait(false), $"{title}: {action}");
         }
 

@@ -1,3 +1,4 @@
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Content;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -42,9 +43,9 @@ public static class ItemEndpoints
     }
 
     /// <summary>Reads an item; the ETag header is the version of the item's own fields.</summary>
-    public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(Guid id, ItemService service, ItemViews views, HttpContext http, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<ItemResponse>, ProblemHttpResult>> GetItem(Guid id, ItemStore store, ItemViews views, HttpContext http, CancellationToken cancellationToken)
     {
-        var item = await service.FindAsync(id, cancellationToken);
+        var item = await store.FindAsync(id, cancellationToken);
         if (item is null)
         {
             return Problems.NotFound($"Item {id}");

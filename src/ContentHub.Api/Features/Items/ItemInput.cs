@@ -1,3 +1,4 @@
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
@@ -11,17 +12,6 @@ namespace ContentHub.Api.Features.Items;
 /// </summary>
 public static class ItemInput
 {
-    public static bool TryLanguage(string? value, string field, FieldErrors errors, out LanguageTag language)
-    {
-        if (LanguageTag.TryParse(value, out language))
-        {
-            return true;
-        }
-
-        errors.Add(field, $"'{value}' is not a supported language. Supported: {LanguageTag.SupportedList}.");
-        return false;
-    }
-
     public static ItemDetails? Details(ContentKind kind, Guid orgUnitId, Guid categoryId, IReadOnlyList<string>? tags, bool sensitive, VideoFields? video, PromoFields? promo, FieldErrors errors)
     {
         errors.Require(orgUnitId != Guid.Empty, "orgUnitId", "An organisation unit is required.");

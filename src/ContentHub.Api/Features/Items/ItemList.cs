@@ -22,7 +22,7 @@ public sealed class ItemList(ContentHubDbContext db)
         var kind = ParseEnum<ContentKind>(query.Kind, "kind", errors);
         var state = ParseEnum<EditorialState>(query.State, "state", errors);
         LanguageTag? language = null;
-        if (query.Language is not null && ItemInput.TryLanguage(query.Language, "language", errors, out var parsed))
+        if (query.Language is not null && LanguageInput.TryParse(query.Language, "language", errors, out var parsed))
         {
             language = parsed;
         }

@@ -1,3 +1,4 @@
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
@@ -22,14 +23,14 @@ public static class VariantEndpoints
 
     /// <summary>Reads a variant. The language is a BCP 47 tag (vi, en, zh-Hans, ko, ja, lo; aliases such as zh-CN are accepted).</summary>
     public static async Task<Results<Ok<VariantResponse>, ProblemHttpResult>> GetVariant(
-        Guid id, string language, ItemService service, ItemViews views, HttpContext http, CancellationToken cancellationToken)
+        Guid id, string language, ItemStore store, ItemViews views, HttpContext http, CancellationToken cancellationToken)
     {
         if (!LanguageTag.TryParse(language, out var tag))
         {
             return Problems.Validation("language", $"'{language}' is not a supported language. Supported: {LanguageTag.SupportedList}.");
         }
 
-        var item = await service.FindAsync(id, cancellationToken);
+        var item = await store.FindAsync(id, cancellationToken);
         if (item?.FindVariant(tag) is not { } variant)
         {
             return Problems.NotFound($"The {tag} variant of item {id}");
@@ -49,7 +50,7 @@ public static class VariantEndpoints
         Guid id, string language, VariantRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, ItemService service, ItemViews views, HttpContext http, CancellationToken cancellationToken)
     {
         var outcome = await service.PutVariantAsync(id, language, request, ifMatch, Actor.Of(http.User), cancellationToken);
-        if (outcome is not Outcome<(ContentItem, ContentVariant, bool)>.Done { Value: var (item, variant, created) })
+        if (outcome is not Outcome<VariantWritten>.Done { Value: var (item, variant, created) })
         {
             return outcome.ToProblem();
         }

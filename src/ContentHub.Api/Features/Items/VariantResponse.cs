@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using ContentHub.Api.Features.Workflow;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Content;
 

@@ -16,7 +16,7 @@ namespace ContentHub.Api.Features.People;
 public sealed record UserResponse(Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, Guid? OrgUnitId,
     IReadOnlyList<string> TranslatorLanguages, bool Active, DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt)
 {
-    public static UserResponse From(AppUser user, IEnumerable<string> roles) => new(
+    public static UserResponse From(AppUser user, IEnumerable<string> roles, DateTimeOffset now) => new(
         user.Id, user.UserName!, user.DisplayName, user.Email, roles.Order(StringComparer.Ordinal).ToList(), user.OrgUnitId,
-        user.TranslatorLanguages, user.Active, user.LockoutEnd > DateTimeOffset.UtcNow ? user.LockoutEnd : null, user.CreatedAt);
+        user.TranslatorLanguages, user.Active, user.LockoutEnd > now ? user.LockoutEnd : null, user.CreatedAt);
 }

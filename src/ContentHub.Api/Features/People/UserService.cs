@@ -1,5 +1,4 @@
 using ContentHub.Api.Features.Audit;
-using ContentHub.Api.Features.Items;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Data.Identity;
@@ -23,13 +22,13 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
 
         var rows = await db.Users.AsNoTracking().OrderBy(u => u.UserName).ToPageAsync(p, size, u => u, cancellationToken).ConfigureAwait(false);
         var roles = await RolesOfAsync(rows.Items.Select(u => u.Id).ToList(), cancellationToken).ConfigureAwait(false);
-        return new PagedResponse<UserResponse>(rows.Items.Select(u => UserResponse.From(u, roles[u.Id])).ToList(), rows.Page, rows.PageSize, rows.TotalCount);
+        return new PagedResponse<UserResponse>(rows.Items.Select(u => UserResponse.From(u, roles[u.Id], clock.GetUtcNow())).ToList(), rows.Page, rows.PageSize, rows.TotalCount);
     }
 
     public async Task<UserResponse?> FindAsync(Guid id, CancellationToken cancellationToken)
     {
         var user = await db.Users.AsNoTracking().SingleOrDefaultAsync(u => u.Id == id, cancellationToken).ConfigureAwait(false);
-        return user is null ? null : UserResponse.From(user, (await RolesOfAsync([id], cancellationToken).ConfigureAwait(false))[id]);
+        return user is null ? null : UserResponse.From(user, (await RolesOfAsync([id], cancellationToken).ConfigureAwait(false))[id], clock.GetUtcNow());
     }
 
     public async Task<Outcome<UserResponse>> CreateAsync(CreateUserRequest request, CancellationToken cancellationToken)
@@ -61,7 +60,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
         await users.AddToRolesAsync(user, roles).ConfigureAwait(false);
         audit.Add("user.created", subject: Subject(user), details: Describe(roles, user));
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return UserResponse.From(user, roles);
+        return UserResponse.From(user, roles, clock.GetUtcNow());
     }
 
     public async Task<Outcome<UserResponse>> UpdateAsync(Guid id, UpdateUserRequest request, CancellationToken cancellationToken)
@@ -98,7 +97,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
         var after = Describe(roles, user) + (user.Active ? string.Empty : " inactive");
         audit.Add("user.permissions-changed", subject: Subject(user), details: $"before: {before}; after: {after}");
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        return UserResponse.From(user, roles);
+        return UserResponse.From(user, roles, clock.GetUtcNow());
     }
 
     public async Task<Outcome<bool>> ResetPasswordAsync(Guid id, string newPassword, CancellationToken cancellationToken)
@@ -173,7 +172,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
 
         foreach (var language in languages ?? [])
         {
-            ItemInput.TryLanguage(language, "translatorLanguages", errors, out _);
+            LanguageInput.TryParse(language, "translatorLanguages", errors, out _);
         }
 
         errors.Require(!parsed.Contains(Role.Translator) || (languages?.Count ?? 0) > 0, "translatorLanguages", "A translator needs at least one language.");

@@ -1,5 +1,4 @@
 using ContentHub.Api.Features.Audit;
-using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Api.Http;
 using ContentHub.Data;
@@ -168,7 +167,7 @@ public sealed class PortalService(ContentHubDbContext db, AuditLog audit, Curren
         foreach (var (entry, index) in requested!.Select((entry, index) => (entry, index)))
         {
             var field = $"languages[{index}]";
-            if (!ItemInput.TryLanguage(entry.Language, field + ".language", errors, out var language))
+            if (!LanguageInput.TryParse(entry.Language, field + ".language", errors, out var language))
             {
                 continue;
             }
@@ -176,7 +175,7 @@ public sealed class PortalService(ContentHubDbContext db, AuditLog audit, Curren
             var fallbacks = new List<LanguageTag>();
             foreach (var fallback in entry.Fallbacks ?? [])
             {
-                if (ItemInput.TryLanguage(fallback, field + ".fallbacks", errors, out var tag))
+                if (LanguageInput.TryParse(fallback, field + ".fallbacks", errors, out var tag))
                 {
                     fallbacks.Add(tag);
                 }

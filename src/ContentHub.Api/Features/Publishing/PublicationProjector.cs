@@ -1,4 +1,4 @@
-using ContentHub.Api.Features.Workflow;
+using ContentHub.Api.Features.Content;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Publishing;

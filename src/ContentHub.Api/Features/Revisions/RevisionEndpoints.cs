@@ -50,7 +50,7 @@ public static class RevisionEndpoints
         Guid id, long revisionId, [FromHeader(Name = "If-Match")] string? ifMatch, RevisionService revisions, Items.ItemViews views, HttpContext http, CancellationToken cancellationToken)
     {
         var outcome = await revisions.RestoreAsync(id, revisionId, ifMatch, Actor.Of(http.User), cancellationToken);
-        if (outcome is not Outcome<(Domain.Content.ContentItem, uint)>.Done { Value: var (item, version) })
+        if (outcome is not Outcome<Restored>.Done { Value: var (item, version) })
         {
             return outcome.ToProblem();
         }

@@ -1,6 +1,6 @@
 using ContentHub.Api.Features.Audit;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Items;
-using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -11,7 +11,8 @@ using Microsoft.EntityFrameworkCore;
 namespace ContentHub.Api.Features.Revisions;
 
 /// <summary>Reads, compares and restores revisions. A restore is a save like any other: it appends a revision.</summary>
-public sealed class RevisionService(ContentHubDbContext db, ItemService items, ItemReferences references, ItemAccess access, AuditLog audit, TimeProvider clock)
+public sealed class RevisionService(
+    ContentHubDbContext db, ItemStore store, VariantWriter variants, ReviewReopening review, ItemReferences references, ItemAccess access, AuditLog audit, TimeProvider clock)
 {
     /// <summary>The value of the language filter that selects the item's own fields.</summary>
     public const string ItemScope = "item";
@@ -24,7 +25,7 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         var itemScope = query.Language == ItemScope;
         if (query.Language is not null && !itemScope)
         {
-            ItemInput.TryLanguage(query.Language, "language", errors, out language);
+            LanguageInput.TryParse(query.Language, "language", errors, out language);
         }
 
         if (errors.Any)
@@ -80,21 +81,21 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
 
     /// <summary>
     /// Brings back what a revision saved. The item's fields, or an existing variant, need their current
-    /// ETag in If-Match; a deleted variant is recreated. Returns the item and the new version of what was restored.
+    /// ETag in If-Match; a deleted variant is recreated.
     /// </summary>
-    public async Task<Outcome<(ContentItem Item, uint Version)>> RestoreAsync(Guid itemId, long revisionId, string? ifMatch, string actor, CancellationToken cancellationToken)
+    public async Task<Outcome<Restored>> RestoreAsync(Guid itemId, long revisionId, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
         var revision = await FindAsync(itemId, revisionId, cancellationToken).ConfigureAwait(false);
-        var item = revision is null ? null : await items.FindAsync(itemId, cancellationToken).ConfigureAwait(false);
+        var item = revision is null ? null : await store.FindAsync(itemId, cancellationToken).ConfigureAwait(false);
         if (revision is null || item is null)
         {
-            return new Outcome<(ContentItem, uint)>.NotFound($"Revision {revisionId} of item {itemId}");
+            return new Outcome<Restored>.NotFound($"Revision {revisionId} of item {itemId}");
         }
 
         var allowed = revision.Language is { } target ? access.CanWrite(item, target) : access.CanEdit(item);
         if (!allowed)
         {
-            return new Outcome<(ContentItem, uint)>.Forbidden("You may not change what this revision saved.");
+            return new Outcome<Restored>.Forbidden("You may not change what this revision saved.");
         }
 
         return revision.Language is { } language
@@ -102,9 +103,9 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
             : await RestoreItemFieldsAsync(item, revision, ifMatch, actor, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<Outcome<(ContentItem, uint)>> RestoreItemFieldsAsync(ContentItem item, Revision revision, string? ifMatch, string actor, CancellationToken cancellationToken)
+    private async Task<Outcome<Restored>> RestoreItemFieldsAsync(ContentItem item, Revision revision, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
-        if (ItemService.Precondition<(ContentItem, uint)>(ifMatch, item.Version) is { } failed)
+        if (ItemStore.Precondition<Restored>(ifMatch, item.Version) is { } failed)
         {
             return failed;
         }
@@ -114,7 +115,7 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
         if (errors.Any)
         {
-            return new Outcome<(ContentItem, uint)>.Conflict(
+            return new Outcome<Restored>.Conflict(
                 $"Revision {revision.Id} refers to a category or organisation unit that no longer exists: {string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m))}");
         }
 
@@ -122,48 +123,17 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         item.Update(details, actor, now);
         db.Revisions.Add(Revision.Of(item.Id, null, RevisionAction.Restored, ItemSnapshot.Of(item).ToJson(), actor, now, revision.Id));
         audit.Add("revision.restored", item.Id, details: $"revision={revision.Id}");
-        items.ReopenReviewOnChange(item, now);
-        return (await items.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, saved.Version));
+        review.AfterChange(item, now);
+        return (await store.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => new Restored(saved, saved.Version));
     }
 
-    private async Task<Outcome<(ContentItem, uint)>> RestoreVariantAsync(ContentItem item, Revision revision, LanguageTag language, string? ifMatch, string actor, CancellationToken cancellationToken)
+    private async Task<Outcome<Restored>> RestoreVariantAsync(ContentItem item, Revision revision, LanguageTag language, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
-        var variant = item.FindVariant(language);
-        if (variant is not null && ItemService.Precondition<(ContentItem, uint)>(ifMatch, variant.Version) is { } failed)
-        {
-            return failed;
-        }
-
         var snapshot = VariantSnapshot.FromJson(revision.Snapshot);
         var draft = new VariantDraft(snapshot.Title, snapshot.Summary, snapshot.BodyMarkdown, snapshot.Slug, snapshot.SeoDescription);
-        var slug = await items.ChooseSlugAsync(item, language, draft, variant?.Slug, cancellationToken).ConfigureAwait(false);
-        if (slug is null)
-        {
-            return new Outcome<(ContentItem, uint)>.SlugTaken(snapshot.Slug, language.Code);
-        }
-
-        var now = clock.GetUtcNow();
-        var text = items.Render(draft, slug);
-        if (variant is null)
-        {
-            variant = item.AddVariant(language, text, actor, now);
-        }
-        else
-        {
-            variant.Replace(text, actor, now);
-        }
-
-        db.Revisions.Add(Revision.Of(item.Id, language, RevisionAction.Restored, VariantSnapshot.Of(variant).ToJson(), actor, now, revision.Id));
-        audit.Add("revision.restored", item.Id, language.Code, details: $"revision={revision.Id}");
-        if (language == item.SourceLanguage)
-        {
-            items.ReopenReviewOnChange(item, now);
-        }
-        var restored = variant;
-        return (await items.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, restored.Version));
+        var written = await variants.WriteAsync(item, language, draft, ifMatch, actor, VariantOrigin.Restored(revision.Id), cancellationToken).ConfigureAwait(false);
+        return written.Map(w => new Restored(w.Item, w.Variant.Version));
     }
-
-
     private static string Scope(Revision revision) => revision.Language is { } language ? $"the {language} variant" : "the item's own fields";
 
     private static FieldErrors Error(string field, string message)
@@ -173,3 +143,6 @@ public sealed class RevisionService(ContentHubDbContext db, ItemService items, I
         return errors;
     }
 }
+
+/// <summary>A restore's result: the item, and the new version (ETag) of what was restored.</summary>
+public sealed record Restored(ContentItem Item, uint Version);

@@ -1,6 +1,6 @@
 using ContentHub.Api.Features.Audit;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Publishing;
-using ContentHub.Api.Features.Workflow;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
 using Microsoft.EntityFrameworkCore;

@@ -1,4 +1,3 @@
-using ContentHub.Api.Features.Items;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Taxonomy;
@@ -21,7 +20,7 @@ public static class NamesInput
         foreach (var (key, value) in names)
         {
             var field = $"names.{key}";
-            if (!ItemInput.TryLanguage(key, field, errors, out var language))
+            if (!LanguageInput.TryParse(key, field, errors, out var language))
             {
                 continue;
             }

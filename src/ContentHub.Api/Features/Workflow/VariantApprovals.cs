@@ -1,5 +1,5 @@
 using ContentHub.Api.Features.Audit;
-using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Http;
 using ContentHub.Data;
@@ -15,7 +15,7 @@ namespace ContentHub.Api.Features.Workflow;
 /// Languages publish on their own: once the item itself is approved, each further language is
 /// approved (and, for a sensitive item, signed off) by itself, and can be withdrawn by itself.
 /// </summary>
-public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, CurrentUser user, AuditLog audit, PublicationProjector publication, TimeProvider clock)
+public sealed class VariantApprovals(ContentHubDbContext db, ItemStore store, CurrentUser user, AuditLog audit, PublicationProjector publication, TimeProvider clock)
 {
     private static readonly EditorialState[] ApprovedStates =
         [EditorialState.Approved, EditorialState.Scheduled, EditorialState.Published, EditorialState.Unpublished];
@@ -27,18 +27,18 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
         Withdraw,
     }
 
-    public async Task<Outcome<(ContentItem Item, ContentVariant Variant)>> TakeAsync(Guid itemId, string languageTag, VariantStep step, string? ifMatch, CancellationToken cancellationToken)
+    public async Task<Outcome<ItemVariant>> TakeAsync(Guid itemId, string languageTag, VariantStep step, string? ifMatch, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        if (!ItemInput.TryLanguage(languageTag, "language", errors, out var language))
+        if (!LanguageInput.TryParse(languageTag, "language", errors, out var language))
         {
-            return errors.ToOutcome<(ContentItem, ContentVariant)>();
+            return errors.ToOutcome<ItemVariant>();
         }
 
-        var item = await items.FindAsync(itemId, cancellationToken).ConfigureAwait(false);
+        var item = await store.FindAsync(itemId, cancellationToken).ConfigureAwait(false);
         if (item?.FindVariant(language) is not { } variant)
         {
-            return new Outcome<(ContentItem, ContentVariant)>.NotFound($"The {language} variant of item {itemId}");
+            return new Outcome<ItemVariant>.NotFound($"The {language} variant of item {itemId}");
         }
 
         if (Refusal(item, variant, step) is { } refused)
@@ -46,7 +46,7 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
             return refused;
         }
 
-        if (ItemService.Precondition<(ContentItem, ContentVariant)>(ifMatch, variant.Version) is { } failed)
+        if (ItemStore.Precondition<ItemVariant>(ifMatch, variant.Version) is { } failed)
         {
             return failed;
         }
@@ -60,7 +60,7 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
                 var author = await db.Revisions.AsNoTracking().Where(r => r.Id == revision).Select(r => r.Author).SingleAsync(cancellationToken).ConfigureAwait(false);
                 if (author == user.Name || item.CreatedBy == user.Name)
                 {
-                    return new Outcome<(ContentItem, ContentVariant)>.Forbidden("Nobody approves their own work: you wrote this text or created the item.");
+                    return new Outcome<ItemVariant>.Forbidden("Nobody approves their own work: you wrote this text or created the item.");
                 }
 
                 variant.RecordReview(new Approval(revision, user.Name, now));
@@ -68,7 +68,7 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
             case VariantStep.SignOff:
                 if (variant.Review?.Covers(revision) != true || variant.Review.By == user.Name)
                 {
-                    return new Outcome<(ContentItem, ContentVariant)>.Conflict("Sign off text a reviewer approved as it stands, and not your own approval.");
+                    return new Outcome<ItemVariant>.Conflict("Sign off text a reviewer approved as it stands, and not your own approval.");
                 }
 
                 variant.RecordSignOff(new Approval(revision, user.Name, now));
@@ -80,10 +80,10 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
 
         await publication.RefreshAsync(item, latest, cancellationToken).ConfigureAwait(false);
         audit.Add(step switch { VariantStep.Approve => "variant.approve", VariantStep.SignOff => "variant.sign-off", _ => "variant.withdraw" }, item.Id, language.Code, details: $"revision={revision}");
-        return (await items.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => (saved, variant));
+        return (await store.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => new ItemVariant(saved, variant));
     }
 
-    private Outcome<(ContentItem, ContentVariant)>? Refusal(ContentItem item, ContentVariant variant, VariantStep step)
+    private Outcome<ItemVariant>? Refusal(ContentItem item, ContentVariant variant, VariantStep step)
     {
         var reach = user.Has(Role.Admin) || user.Has(Role.Lead) || user.WorksFor(item.OrgUnitId);
         var allowed = step switch
@@ -94,22 +94,22 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemService items, 
         };
         if (!allowed)
         {
-            return new Outcome<(ContentItem, ContentVariant)>.Forbidden($"You may not {step} languages of this item.");
+            return new Outcome<ItemVariant>.Forbidden($"You may not {step} languages of this item.");
         }
 
         if (!ApprovedStates.Contains(item.State))
         {
-            return new Outcome<(ContentItem, ContentVariant)>.Conflict($"Languages are approved one by one once the item is approved; this item is {item.State}. Use the item's Approve step.");
+            return new Outcome<ItemVariant>.Conflict($"Languages are approved one by one once the item is approved; this item is {item.State}. Use the item's Approve step.");
         }
 
         if (step == VariantStep.SignOff && !item.Sensitive)
         {
-            return new Outcome<(ContentItem, ContentVariant)>.Conflict("Only sensitive items need a lead's sign-off.");
+            return new Outcome<ItemVariant>.Conflict("Only sensitive items need a lead's sign-off.");
         }
 
         if (step == VariantStep.Withdraw && variant.Language == item.SourceLanguage)
         {
-            return new Outcome<(ContentItem, ContentVariant)>.Conflict("The source language cannot be withdrawn on its own; unpublish the item.");
+            return new Outcome<ItemVariant>.Conflict("The source language cannot be withdrawn on its own; unpublish the item.");
         }
 
         return null;

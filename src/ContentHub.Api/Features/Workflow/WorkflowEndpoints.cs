@@ -1,3 +1,4 @@
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Content;
@@ -68,7 +69,7 @@ public static class WorkflowEndpoints
         Guid id, string language, VariantApprovals.VariantStep step, string? ifMatch, VariantApprovals approvals, ItemViews views, HttpContext http, CancellationToken cancellationToken)
     {
         var outcome = await approvals.TakeAsync(id, language, step, ifMatch, cancellationToken);
-        if (outcome is not Outcome<(ContentItem, ContentVariant)>.Done { Value: var (item, variant) })
+        if (outcome is not Outcome<ItemVariant>.Done { Value: var (item, variant) })
         {
             return outcome.ToProblem();
         }

@@ -1,5 +1,5 @@
 using ContentHub.Api.Features.Audit;
-using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Http;
 using ContentHub.Data;
@@ -14,11 +14,11 @@ namespace ContentHub.Api.Features.Workflow;
 /// the table cannot say: four eyes (nobody approves or signs off their own work, and the lead is not
 /// the reviewer), approvals bound to exact revisions, and the content being ready to publish.
 /// </summary>
-public sealed class WorkflowService(ContentHubDbContext db, ItemService items, ItemAccess access, AuditLog audit, PublicationProjector publication, TimeProvider clock)
+public sealed class WorkflowService(ContentHubDbContext db, ItemStore store, ItemAccess access, AuditLog audit, PublicationProjector publication, TimeProvider clock)
 {
     public async Task<Outcome<ContentItem>> TakeAsync(Guid itemId, WorkflowAction action, WorkflowRequest request, string? ifMatch, CancellationToken cancellationToken)
     {
-        var item = await items.FindAsync(itemId, cancellationToken).ConfigureAwait(false);
+        var item = await store.FindAsync(itemId, cancellationToken).ConfigureAwait(false);
         if (item is null)
         {
             return new Outcome<ContentItem>.NotFound($"Item {itemId}");
@@ -37,16 +37,24 @@ public sealed class WorkflowService(ContentHubDbContext db, ItemService items, I
             return new Outcome<ContentItem>.Forbidden($"{action} needs the role {string.Join(" or ", transition.Roles)} for this item's unit.");
         }
 
-        if (ItemService.Precondition<ContentItem>(ifMatch, item.Version) is { } failed)
+        if (ItemStore.Precondition<ContentItem>(ifMatch, item.Version) is { } failed)
         {
             return failed;
         }
 
+        var errors = new FieldErrors();
+        // The table says which steps need a reason; the reason is what the audit log records of them.
+        var reason = string.IsNullOrWhiteSpace(request.Reason) ? null : request.Reason.Trim();
+        if (transition.ReasonRequired && reason is null)
+        {
+            errors.Add("reason", $"Say why: {Kebab(action)} needs a reason.");
+            return errors.ToOutcome<ContentItem>();
+        }
+
         var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
         var now = clock.GetUtcNow();
-        var errors = new FieldErrors();
         var from = item.State;
-        string? details = null;
+        var details = transition.ReasonRequired ? reason : null;
         switch (action)
         {
             case WorkflowAction.Approve:
@@ -67,13 +75,7 @@ public sealed class WorkflowService(ContentHubDbContext db, ItemService items, I
                 details = $"revisions: {Describe(item, latest, v => v.SignOff)}";
                 break;
             case WorkflowAction.Return:
-                if (!errors.Require(!string.IsNullOrWhiteSpace(request.Reason), "reason", "Say why the item goes back to its author."))
-                {
-                    break;
-                }
-
                 item.ClearApprovals();
-                details = request.Reason!.Trim();
                 break;
             case WorkflowAction.Reopen:
                 item.ClearApprovals();
@@ -101,7 +103,7 @@ public sealed class WorkflowService(ContentHubDbContext db, ItemService items, I
         item.MoveTo(transition.To, now);
         await publication.RefreshAsync(item, latest, cancellationToken).ConfigureAwait(false);
         audit.Add("workflow." + Kebab(action), item.Id, fromState: from.ToString(), toState: item.State.ToString(), details: details);
-        return await items.SaveAsync(item, cancellationToken).ConfigureAwait(false);
+        return await store.SaveAsync(item, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<Outcome<ContentItem>?> ApproveAsync(ContentItem item, WorkflowRequest request, LatestRevisions latest, DateTimeOffset now, FieldErrors errors, CancellationToken cancellationToken)
@@ -170,7 +172,7 @@ public sealed class WorkflowService(ContentHubDbContext db, ItemService items, I
         var variants = new List<ContentVariant>();
         foreach (var name in names)
         {
-            if (ItemInput.TryLanguage(name, "languages", errors, out var language))
+            if (LanguageInput.TryParse(name, "languages", errors, out var language))
             {
                 if (item.FindVariant(language) is { } variant)
                 {

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ContentHub.Api.Features.Workflow;
+namespace ContentHub.Api.Http;
 
 /// <summary>
 /// Times the API accepts must say their offset (Z or +07:00): a bare "08:00" means one moment in

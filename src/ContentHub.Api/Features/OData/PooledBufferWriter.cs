@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace ContentHub.Api.Http;
+namespace ContentHub.Api.Features.OData;
 
 /// <summary>
 /// A growing byte buffer rented from <see cref="ArrayPool{T}.Shared"/>: a response can be written whole,

@@ -3,7 +3,7 @@ using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContentHub.Api.Features.Workflow;
+namespace ContentHub.Api.Features.Content;
 
 /// <summary>
 /// The newest revision of an item's own fields and of each variant: an approval counts only while it

@@ -4,7 +4,7 @@ using ContentHub.Domain.Languages;
 using ContentHub.Domain.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace ContentHub.Api.Features.Items;
+namespace ContentHub.Api.Features.Content;
 
 /// <summary>
 /// Chooses slugs. An editor's own slug is used as given, or refused when taken; a slug made from the

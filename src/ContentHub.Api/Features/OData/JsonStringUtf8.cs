@@ -1,6 +1,6 @@
 using System.Buffers;
 
-namespace ContentHub.Api.Http;
+namespace ContentHub.Api.Features.OData;
 
 /// <summary>
 /// Writes UTF-8 text as a JSON string literal, escaping only what JSON requires (quotation mark,

@@ -4,7 +4,7 @@ using ContentHub.Domain.Languages;
 using ContentHub.Domain.People;
 using ContentHub.Domain.Workflow;
 
-namespace ContentHub.Api.Features.Workflow;
+namespace ContentHub.Api.Features.Content;
 
 /// <summary>
 /// Who may act on which item: editors and reviewers on their own unit's content, leads and admins on
