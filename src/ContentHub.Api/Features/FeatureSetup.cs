@@ -18,54 +18,48 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ContentHub.Api.Features;
 
-/// <summary>Registers and maps every feature.</summary>
+/// <summary>Every feature of the service, in one list: each registers and maps itself from its own folder.</summary>
 public static class FeatureSetup
 {
+    private static readonly IFeature[] Features =
+    [
+        new RenderingFeature(),
+        new AuditFeature(),
+        new ContentFeature(),
+        new ItemsFeature(),
+        new RevisionsFeature(),
+        new TaxonomyFeature(),
+        new WorkflowFeature(),
+        new CommentsFeature(),
+        new PublishingFeature(),
+        new SchedulingFeature(),
+        new PeopleFeature(),
+        new PortalsFeature(),
+        new ODataFeature(),
+        new HealthFeature(),
+        new DemoFeature(),
+    ];
+
     public static IServiceCollection AddContentHubFeatures(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton<MarkdownRenderer>();
-        services.AddScoped<ItemService>();
-        services.AddScoped<ItemList>();
-        services.AddScoped<ItemReferences>();
-        services.AddScoped<SlugAllocator>();
-        services.AddScoped<ItemStore>();
-        services.AddScoped<VariantWriter>();
-        services.AddScoped<ReviewReopening>();
-        services.AddScoped<RevisionService>();
-        services.AddScoped<CategoryService>();
-        services.AddScoped<OrgUnitService>();
-        services.AddScoped<DemoContentSeeder>();
-        services.AddScoped<ItemAccess>();
-        services.AddScoped<ItemViews>();
-        services.AddScoped<WorkflowService>();
-        services.AddScoped<VariantApprovals>();
-        services.AddScoped<AuditLog>();
-        services.AddScoped<ScheduledPublisher>();
-        services.AddScoped<PortalService>();
-        services.AddScoped<PublicationProjector>();
-        services.AddScoped<PortalEntries>();
-        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddHostedService<ScheduledPublishingWorker>();
-        services.AddSingleton<PortalDirectory>();
-        services.AddHostedService<PortalChangeListener>();
-        services.AddHealthFeature();
+        foreach (var feature in Features)
+        {
+            feature.AddServices(services);
+        }
+
         return services;
     }
 
-    public static IEndpointRouteBuilder MapContentHubFeatures(this IEndpointRouteBuilder routes) =>
-        routes.MapGroup(string.Empty).AddEndpointFilterFactory(TextInputFilter.Create)
-            .MapAuthEndpoints()
-            .MapUserEndpoints()
-            .MapItemEndpoints()
-            .MapVariantEndpoints()
-            .MapRevisionEndpoints()
-            .MapCategoryEndpoints()
-            .MapOrgUnitEndpoints()
-            .MapWorkflowEndpoints()
-            .MapCommentEndpoints()
-            .MapAuditEndpoints()
-            .MapPortalEndpoints()
-            .MapODataEndpoints()
-            .MapHealthEndpoints();
+    /// <summary>Maps every feature's routes behind the text check every endpoint shares.</summary>
+    public static IEndpointRouteBuilder MapContentHubFeatures(this IEndpointRouteBuilder routes)
+    {
+        var all = routes.MapGroup(string.Empty).AddEndpointFilterFactory(TextInputFilter.Create);
+        foreach (var feature in Features)
+        {
+            feature.MapEndpoints(all);
+        }
+
+        return routes;
+    }
 }

@@ -46,9 +46,14 @@ public sealed class QueryBinderTests(ApiFixture api) : IClassFixture<ApiFixture>
         await using var db = api.CreateDbContext();
         var entitySet = filter.Contains("AssetType", StringComparison.Ordinal) ? "PromoAssets" : filter.Contains("DurationSeconds", StringComparison.Ordinal) ? "Videos" : "Articles";
 
-        var rows = await Listings(db).Where(Binder(db).Filter(Parse(filter, entitySet))).ToListAsync();
+        var filtered = Listings(db).Where(Binder(db).Filter(Parse(filter, entitySet)));
 
-        Assert.NotNull(rows);
+        // The condition reaches PostgreSQL (nothing is left to evaluate in memory), and PostgreSQL runs it.
+        var unfiltered = WithoutParameters(Listings(db).ToQueryString());
+        var sql = WithoutParameters(filtered.ToQueryString());
+        Assert.StartsWith(unfiltered.Split("WHERE")[0].TrimEnd(), sql, StringComparison.Ordinal);
+        Assert.True(sql.Length > unfiltered.Length + 10, sql);
+        Assert.InRange((await filtered.ToListAsync()).Count, 0, await Listings(db).CountAsync());
     }
 
     [Theory]
@@ -99,4 +104,7 @@ public sealed class QueryBinderTests(ApiFixture api) : IClassFixture<ApiFixture>
         var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, $"{entitySet}?$filter={Uri.EscapeDataString(filter)}"));
         return parser.ParseFilter();
     }
+
+    // ToQueryString lists the parameters' values as comment lines before the statement.
+    private static string WithoutParameters(string sql) => string.Join('\n', sql.Split('\n').Where(line => !line.StartsWith("--", StringComparison.Ordinal)));
 }

@@ -11,13 +11,7 @@ namespace ContentHub.Api.Features.Health;
 /// </summary>
 public static class HealthEndpoints
 {
-    private const string ReadyTag = "ready";
-
-    public static IServiceCollection AddHealthFeature(this IServiceCollection services)
-    {
-        services.AddHealthChecks().AddCheck<DatabaseReadiness>("database", tags: [ReadyTag]);
-        return services;
-    }
+    public const string ReadyTag = "ready";
 
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder routes)
     {

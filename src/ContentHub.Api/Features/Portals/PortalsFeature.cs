@@ -1,0 +1,17 @@
+namespace ContentHub.Api.Features.Portals;
+
+/// <summary>The portal registry and its API keys.</summary>
+public sealed class PortalsFeature : IFeature
+{
+    public void AddServices(IServiceCollection services)
+    {
+        services.AddScoped<PortalService>();
+        services.AddSingleton<PortalDirectory>();
+        services.AddHostedService<PortalChangeListener>();
+    }
+
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapPortalEndpoints();
+    }
+}
