@@ -46,6 +46,7 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
         TextFunctions.Register(builder);
+        TimeFunctions.Register(builder);
         SnakeCaseNames.Apply(builder);
     }
 

@@ -11,6 +11,8 @@ public sealed class PropertyMap<T>
 {
     private readonly Dictionary<string, Func<Expression, Expression>> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, Func<string, object>> _literals = [];
+    private readonly Dictionary<Type, Func<Expression, Expression>> _texts = [];
+    private readonly Dictionary<(string, Type), Func<Expression, Expression>> _functions = [];
 
     /// <summary>Maps an EDM property to a member of <typeparamref name="T"/>.</summary>
     public PropertyMap<T> Map<TValue>(string edmName, Expression<Func<T, TValue>> member)
@@ -30,6 +32,37 @@ public sealed class PropertyMap<T>
         _literals[typeof(TValue)] = text => parse(text);
         return this;
     }
+
+    /// <summary>
+    /// How a member of type <typeparamref name="TValue"/> reads as text, for string functions applied
+    /// to it (a language tag column, say), when the type has a small fixed set of values: the text
+    /// becomes <c>CASE WHEN member = v1 THEN 'text1' … END</c>, which any database can evaluate.
+    /// </summary>
+    public PropertyMap<T> Text<TValue>(IReadOnlyList<TValue> values, Func<TValue, string> text)
+    {
+        _texts[typeof(TValue)] = member => values.Aggregate(
+            (Expression)Expression.Constant(null, typeof(string)),
+            (otherwise, value) => Expression.Condition(Expression.Equal(member, Expression.Constant(value, typeof(TValue))), Expression.Constant(text(value)), otherwise));
+        return this;
+    }
+
+    /// <summary>
+    /// A canonical function done by the store rather than by the .NET member the binder would use
+    /// (<c>second</c> truncates in OData, while the provider's translation of the member rounds).
+    /// </summary>
+    public PropertyMap<T> Function<TArgument, TResult>(string name, Expression<Func<TArgument, TResult>> implementation)
+    {
+        _functions[(name, typeof(TArgument))] = argument => new ParameterReplacer(implementation.Parameters[0], argument).Visit(implementation.Body);
+        return this;
+    }
+
+    /// <summary>The store's implementation of a one-argument function for an argument of this type, or null.</summary>
+    public Expression? Function(string name, Expression argument) =>
+        _functions.TryGetValue((name, argument.Type), out var implementation) ? implementation(argument) : null;
+
+    /// <summary><paramref name="value"/> as a string expression: itself when it is one, else through <see cref="Text{TValue}"/>; null when it has no text.</summary>
+    public Expression? AsText(Expression value) =>
+        value.Type == typeof(string) ? value : _texts.TryGetValue(value.Type, out var text) ? text(value) : null;
 
     /// <summary>Reads <paramref name="text"/> as a value of <paramref name="type"/>, if a literal parser was given for it.</summary>
     public bool TryParseLiteral(Type type, string text, out object? value)

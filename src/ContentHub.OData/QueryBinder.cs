@@ -56,18 +56,18 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
     /// The $search as a predicate: every term must occur in <paramref name="text"/> (AND, OR and NOT as
     /// written), each term folded by <paramref name="fold"/> the way the stored text was.
     /// </summary>
-    public Expression<Func<T, bool>> Search(SearchClause search, Expression<Func<T, string>> text, Func<string, string> fold)
+    public Expression<Func<T, bool>> Search(SearchExpression search, Expression<Func<T, string>> text, Func<string, string> fold)
     {
         var row = text.Parameters[0];
-        return Expression.Lambda<Func<T, bool>>(SearchNode(search.Expression, text.Body, fold), row);
+        return Expression.Lambda<Func<T, bool>>(SearchNode(search, text.Body, fold), row);
     }
 
-    private static Expression SearchNode(SingleValueNode node, Expression text, Func<string, string> fold) => node switch
+    private static Expression SearchNode(SearchExpression node, Expression text, Func<string, string> fold) => node switch
     {
-        SearchTermNode term => Expression.Call(text, Contains, Constant(fold(term.Text))),
-        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And } and => Expression.AndAlso(SearchNode(and.Left, text, fold), SearchNode(and.Right, text, fold)),
-        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Or } or => Expression.OrElse(SearchNode(or.Left, text, fold), SearchNode(or.Right, text, fold)),
-        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(SearchNode(not.Operand, text, fold)),
+        SearchExpression.Term term => Expression.Call(text, Contains, Constant(fold(term.Text))),
+        SearchExpression.Both and => Expression.AndAlso(SearchNode(and.Left, text, fold), SearchNode(and.Right, text, fold)),
+        SearchExpression.Either or => Expression.OrElse(SearchNode(or.Left, text, fold), SearchNode(or.Right, text, fold)),
+        SearchExpression.Negated not => Expression.Not(SearchNode(not.Operand, text, fold)),
         _ => throw ODataQueryException.NotImplemented("This $search expression"),
     };
 
@@ -176,7 +176,7 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
     private Expression Bind(QueryNode node, Expression row, Dictionary<string, Expression> scope) => node switch
     {
         BinaryOperatorNode binary => Binary(binary, row, scope),
-        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Expression.Not(Bind(not.Operand, row, scope)),
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Negate(not.Operand, row, scope),
         UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Negate } negate => Expression.Negate(Bind(negate.Operand, row, scope)),
         ConvertNode convert => Promote(Bind(convert.Source, row, scope), convert.TypeReference),
         ConstantNode constant => Constant(constant.Value),
@@ -188,10 +188,35 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         ParameterAliasNode alias when _aliases?.TryGetValue(alias.Alias, out var value) == true && value is not null => Bind(value, row, scope),
         ParameterAliasNode alias => throw new ODataQueryException(400, "BadRequest", $"The parameter alias {alias.Alias} has no value.", alias.Alias),
         InNode @in => In(@in, row, scope),
+        AnyNode { CurrentRangeVariable: null } any => NonEmpty(any.Source, row, scope),
         AnyNode any => Lambda(Any, any.Source, any.Body, any.CurrentRangeVariable.Name, row, scope),
+        AllNode { CurrentRangeVariable: null } => throw new ODataQueryException(400, "BadRequest", "all() needs a lambda: Tags/all(t: …).", "$filter"),
         AllNode all => Lambda(All, all.Source, all.Body, all.CurrentRangeVariable.Name, row, scope),
         _ => throw ODataQueryException.NotImplemented(node.Kind.ToString()),
     };
+
+    /// <summary>
+    /// <c>not</c>, under OData's null rules: <c>contains(null,'x')</c> is null, <c>not null</c> is null,
+    /// and only true selects a row. EF Core gives C#'s two-valued answer instead (a negated LIKE on a
+    /// null column is true), so the negation is pushed down (De Morgan) to the string predicates,
+    /// which are then true only for a value that is there.
+    /// </summary>
+    private Expression Negate(QueryNode node, Expression row, Dictionary<string, Expression> scope) => node switch
+    {
+        UnaryOperatorNode { OperatorKind: UnaryOperatorKind.Not } not => Bind(not.Operand, row, scope),
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.And } and => Expression.OrElse(Negate(and.Left, row, scope), Negate(and.Right, row, scope)),
+        BinaryOperatorNode { OperatorKind: BinaryOperatorKind.Or } or => Expression.AndAlso(Negate(or.Left, row, scope), Negate(or.Right, row, scope)),
+        ConvertNode convert => Negate(convert.Source, row, scope),
+        SingleValueFunctionCallNode { Name: "contains" or "startswith" or "endswith" } function => NegatedStringPredicate(function, row, scope),
+        _ => Expression.Not(Bind(node, row, scope)),
+    };
+
+    private BinaryExpression NegatedStringPredicate(SingleValueFunctionCallNode function, Expression row, Dictionary<string, Expression> scope)
+    {
+        var predicate = (MethodCallExpression)Function(function, row, scope);
+        Expression present = Expression.AndAlso(Expression.NotEqual(predicate.Object!, Expression.Constant(null, typeof(string))), Expression.NotEqual(predicate.Arguments[0], Expression.Constant(null, typeof(string))));
+        return Expression.AndAlso(present, Expression.Not(predicate));
+    }
 
     private Expression Source(QueryNode? source, Expression row, Dictionary<string, Expression> scope) =>
         source is null ? row : Bind(source, row, scope);
@@ -241,6 +266,11 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
     private Expression Function(SingleValueFunctionCallNode node, Expression row, Dictionary<string, Expression> scope)
     {
         var args = node.Parameters.Select(p => Bind(p, row, scope)).ToList();
+        if (StringFunctions.Contains(node.Name))
+        {
+            args = args.Select((arg, index) => index == 0 || arg.Type != typeof(int) ? Text(arg, node.Name) : arg).ToList();
+        }
+
         return (node.Name, args.Count) switch
         {
             ("contains", 2) => Expression.Call(args[0], Contains, args[1]),
@@ -259,15 +289,23 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             ("day", 1) => DatePart(args[0], nameof(DateTimeOffset.Day)),
             ("hour", 1) => DatePart(args[0], nameof(DateTimeOffset.Hour)),
             ("minute", 1) => DatePart(args[0], nameof(DateTimeOffset.Minute)),
-            ("second", 1) => DatePart(args[0], nameof(DateTimeOffset.Second)),
+            ("second", 1) => properties.Function("second", Value(args[0])) ?? DatePart(args[0], nameof(DateTimeOffset.Second)),
             ("date", 1) when Underlying(args[0].Type) == typeof(DateTimeOffset) => Expression.Call(DateOfUtc, Expression.Property(Value(args[0]), nameof(DateTimeOffset.UtcDateTime))),
             ("now", 0) => Constant(Clock.GetUtcNow()),
             ("round", 1) => MathCall(nameof(Math.Round), args[0]),
             ("floor", 1) => MathCall(nameof(Math.Floor), args[0]),
             ("ceiling", 1) => MathCall(nameof(Math.Ceiling), args[0]),
+            ("matchespattern", 2) => throw ODataQueryException.NotImplemented("The function matchesPattern"),
             _ => throw ODataQueryException.NotImplemented($"The function {node.Name}"),
         };
     }
+
+    private static readonly HashSet<string> StringFunctions = ["contains", "startswith", "endswith", "tolower", "toupper", "trim", "length", "indexof", "substring", "concat"];
+
+    // A string function's operands as text: a language tag reads as its tag.
+    private Expression Text(Expression value, string function) =>
+        properties.AsText(value) ?? (IsNull(value) ? Expression.Constant(null, typeof(string))
+            : throw new ODataQueryException(400, "BadRequest", $"{function} applies to text, not to {Underlying(value.Type).Name}.", "$filter"));
 
     // OData counts from zero like .NET; positions arrive as Edm.Int32 but may have been promoted.
     private static Expression Int(Expression value) => value.Type == typeof(int) ? value : Expression.Convert(value, typeof(int));
@@ -319,12 +357,23 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             .Aggregate(Expression.OrElse);
     }
 
+    // Tags/any(): the collection has an element.
+    private MethodCallExpression NonEmpty(CollectionNode source, Expression row, Dictionary<string, Expression> scope)
+    {
+        var collection = Bind(source, row, scope);
+        var element = ElementType(collection.Type);
+        return Expression.Call(typeof(Enumerable).GetMethods().Single(m => m.Name == nameof(Enumerable.Any) && m.GetParameters().Length == 1).MakeGenericMethod(element), collection);
+    }
+
+    private static Type ElementType(Type collection) =>
+        collection.IsArray
+            ? collection.GetElementType()!
+            : collection.GetInterfaces().Append(collection).First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0];
+
     private MethodCallExpression Lambda(MethodInfo method, CollectionNode source, SingleValueNode body, string variable, Expression row, Dictionary<string, Expression> scope)
     {
         var collection = Bind(source, row, scope);
-        var element = collection.Type.IsArray
-            ? collection.Type.GetElementType()!
-            : collection.Type.GetInterfaces().Append(collection.Type).First(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>)).GetGenericArguments()[0];
+        var element = ElementType(collection.Type);
         var item = Expression.Parameter(element, variable);
         var inner = new Dictionary<string, Expression>(scope, StringComparer.Ordinal) { [variable] = item };
         return Expression.Call(method.MakeGenericMethod(element), collection, Expression.Lambda(Bind(body, row, inner), item));
@@ -336,6 +385,8 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         var normalised = value switch
         {
             Date date => new DateOnly(date.Year, date.Month, date.Day),
+            // Any offset may be written (+07:00 in the province); PostgreSQL's timestamptz takes UTC only.
+            DateTimeOffset instant => instant.ToUniversalTime(),
             Microsoft.OData.ODataEnumValue enumValue => enumValue.Value,
             _ => value,
         };
@@ -368,14 +419,15 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             return (left, right);
         }
 
+        // Compared with null, a member that can never be null (ReviewedAt) is lifted: eq null is false, ne null true.
         if (right.Type == typeof(object) && IsNull(right))
         {
-            return (left, Expression.Constant(null, NullableOf(left.Type)));
+            return (Convert(left, NullableOf(left.Type)), Expression.Constant(null, NullableOf(left.Type)));
         }
 
         if (left.Type == typeof(object) && IsNull(left))
         {
-            return (Expression.Constant(null, NullableOf(right.Type)), right);
+            return (Expression.Constant(null, NullableOf(right.Type)), Convert(right, NullableOf(right.Type)));
         }
 
         var target = System.Nullable.GetUnderlyingType(left.Type) == right.Type || System.Nullable.GetUnderlyingType(right.Type) == left.Type

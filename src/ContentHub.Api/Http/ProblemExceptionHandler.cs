@@ -33,7 +33,9 @@ public sealed partial class ProblemExceptionHandler(IProblemDetailsService probl
         }
 
         httpContext.Response.StatusCode = status;
-        if (httpContext.GetEndpoint()?.Metadata.GetMetadata<ErrorFormat>() is { } format)
+        // The middleware has cleared the endpoint by now; its feature still names the one that failed.
+        var endpoint = httpContext.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? httpContext.GetEndpoint();
+        if (endpoint?.Metadata.GetMetadata<ErrorFormat>() is { } format)
         {
             await format.Write(httpContext, status, unavailable ? "ServiceUnavailable" : status >= 500 ? "InternalServerError" : "BadRequest", detail, null).ConfigureAwait(false);
             return true;

@@ -15,7 +15,7 @@ public static class CategoryQuery
     // The portal's categories (all, when it carries every category), by slug unless $orderby says otherwise.
     public static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, ODataUriParser parser, ODataPath path, IEdmEntitySet set, Portal portal)
     {
-        if (parser.ParseSearch() is not null)
+        if (ODataRequests.Option(http.Request, "search") is not null)
         {
             throw ODataQueryException.NotImplemented("$search on Categories");
         }
@@ -57,7 +57,7 @@ public static class CategoryQuery
         long? count = parser.ParseCount() == true ? await query.LongCountAsync(http.RequestAborted) : null;
         var orderBy = parser.ParseOrderBy();
         var ordered = orderBy is null ? query.OrderBy(c => c.Slug).ThenBy(c => c.Id) : binder.OrderBy(query, orderBy, c => c.Id, tieBreakDescending: false);
-        var skip = (int)(parser.ParseSkip() ?? 0) + SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset;
+        var skip = ODataRequests.Skip(parser) + SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset;
         var take = (int)Math.Min(top ?? ODataQueryEndpoint.MaxPageSize, ODataRequests.PageSize(http));
         var wanted = top is null ? int.MaxValue : (int)top.Value;
         var rows = await ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ContentHub.Data;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Publishing;
 using ContentHub.OData;
@@ -21,6 +22,8 @@ public static class EntryMap
     /// <summary>The same, for the expression of <c>readable</c> (which the map then holds, not the query object).</summary>
     public static PropertyMap<Listing> For(Expression readable) => new PropertyMap<Listing>()
         .Literal(LanguageTag.Parse)
+        .Text(LanguageTag.All, tag => tag.Code)
+        .Function("second", (DateTimeOffset time) => (int)TimeFunctions.WholeSeconds(time))
         .Map("Id", l => l.Item.ItemId)
         .Map("Language", l => l.Entry.Language)
         .Map("Title", l => l.Entry.Title)

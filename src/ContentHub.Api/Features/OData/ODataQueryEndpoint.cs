@@ -51,6 +51,21 @@ public static class ODataQueryEndpoint
         {
             await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", bad.Message);
         }
+        catch (Exception failed) when (failed.GetBaseException() is Npgsql.PostgresException { SqlState: "22012" or "22003" or "22008" } arithmetic && !http.Response.HasStarted)
+        {
+            // The query itself asks PostgreSQL for the impossible: a division by zero, a number or date out of range.
+            await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", "The query cannot be evaluated: " + arithmetic.MessageText + ".", "$filter");
+        }
+        catch (Exception arithmetic) when ((arithmetic.GetBaseException() is DivideByZeroException or OverflowException) && !http.Response.HasStarted)
+        {
+            // The same, found while EF Core folds the query's constants before sending it.
+            await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", "The query cannot be evaluated: " + arithmetic.GetBaseException().Message, "$filter");
+        }
+        catch (ArgumentException unparsed) when (unparsed.StackTrace?.Contains("Microsoft.OData.UriParser", StringComparison.Ordinal) == true)
+        {
+            // Microsoft.OData.Core 7.7.2's parser throws this for a few valid queries ('' inside an in list).
+            await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", "The query could not be parsed: " + unparsed.Message);
+        }
         catch (InvalidOperationException untranslatable) when (untranslatable.Message.Contains("could not be translated", StringComparison.Ordinal) && !http.Response.HasStarted)
         {
             // A construct the binder accepted but EF Core cannot turn into SQL: refused rather than evaluated in memory.
@@ -67,6 +82,7 @@ public static class ODataQueryEndpoint
             throw ODataQueryException.Limit("query", $"The query string is longer than {MaxQueryLength} characters.");
         }
 
+        ODataRequests.CheckOptions(request);
         var portal = await ODataRequests.PortalAsync(http, http.RequestServices.GetRequiredService<PortalDirectory>()) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
         var root = ODataEndpoints.ServiceRoot(request);
         var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + request.QueryString))
@@ -127,8 +143,9 @@ public static class ODataQueryEndpoint
             visible = visible.Where(binder.Filter(filter, parser.ParameterAliasNodes));
         }
 
-        if (parser.ParseSearch() is { } search)
+        if (ODataRequests.Option(request, "search") is { } searchText)
         {
+            var search = SearchExpression.Parse(searchText);
             visible = visible.Where(binder.Search(search, l => l.Entry.SearchText, SearchText.Fold));
         }
 
@@ -167,7 +184,7 @@ public static class ODataQueryEndpoint
         var ordered = orderBy is null
             ? visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
             : binder.OrderBy(visible, orderBy, l => l.Item.ItemId, tieBreakDescending: true);
-        var skip = (int)(parser.ParseSkip() ?? 0) + token.Offset;
+        var skip = ODataRequests.Skip(parser) + token.Offset;
         var pageSize = ODataRequests.PageSize(http);
         var take = (int)Math.Min(top ?? pageSize, pageSize);
         var wanted = top is null ? int.MaxValue : (int)top.Value;
