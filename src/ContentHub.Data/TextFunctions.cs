@@ -14,9 +14,33 @@ public static class TextFunctions
     public static byte[] Utf8(string text) =>
         throw new NotSupportedException($"{nameof(Utf8)} is only for use in queries, where PostgreSQL evaluates it.");
 
-    internal static void Register(ModelBuilder builder) =>
+    /// <summary>
+    /// <c>lower(text COLLATE "und-x-icu")</c>: lower case by Unicode's rules. The database's own
+    /// collation is "C", under which lower() changes ASCII letters only, so "BẮC" would become "bẮc".
+    /// </summary>
+    public static string Lower(string text) =>
+        throw new NotSupportedException($"{nameof(Lower)} is only for use in queries, where PostgreSQL evaluates it.");
+
+    /// <summary><c>upper(text COLLATE "und-x-icu")</c>: upper case by Unicode's rules (see <see cref="Lower"/>).</summary>
+    public static string Upper(string text) =>
+        throw new NotSupportedException($"{nameof(Upper)} is only for use in queries, where PostgreSQL evaluates it.");
+
+    /// <summary>ICU's root collation, which PostgreSQL has wherever it is built with ICU (Debian's and the common cloud builds).</summary>
+    public const string UnicodeCollation = "und-x-icu";
+
+    internal static void Register(ModelBuilder builder)
+    {
         builder.HasDbFunction(typeof(TextFunctions).GetMethod(nameof(Utf8))!)
             .HasStoreType("bytea")
             .HasTranslation(arguments => new SqlFunctionExpression(
                 "convert_to", [arguments[0], new SqlFragmentExpression("'UTF8'")], nullable: true, argumentsPropagateNullability: [true, false], typeof(byte[]), typeMapping: null));
+        foreach (var (method, sql) in new[] { (nameof(Lower), "lower"), (nameof(Upper), "upper") })
+        {
+            builder.HasDbFunction(typeof(TextFunctions).GetMethod(method)!)
+                // The result is collated back to "C", so that comparing it orders as every other text does.
+                .HasTranslation(arguments => new CollateExpression(
+                    new SqlFunctionExpression(sql, [new CollateExpression(arguments[0], UnicodeCollation)], nullable: true, argumentsPropagateNullability: [true], typeof(string), arguments[0].TypeMapping),
+                    "C"));
+        }
+    }
 }

@@ -24,6 +24,8 @@ public static class EntryMap
         .Literal(LanguageTag.Parse)
         .Text(LanguageTag.All, tag => tag.Code)
         .Function("second", (DateTimeOffset time) => (int)TimeFunctions.WholeSeconds(time))
+        .Function("tolower", (string text) => TextFunctions.Lower(text))
+        .Function("toupper", (string text) => TextFunctions.Upper(text))
         .Map("Id", l => l.Item.ItemId)
         .Map("Language", l => l.Entry.Language)
         .Map("Title", l => l.Entry.Title)
