@@ -384,7 +384,9 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
     {
         var normalised = value switch
         {
+#pragma warning disable CS0618 // ODL 8 still parses Edm.Date literals as its own Date type; ODL 9 gives DateOnly.
             Date date => new DateOnly(date.Year, date.Month, date.Day),
+#pragma warning restore CS0618
             // Any offset may be written (+07:00 in the province); PostgreSQL's timestamptz takes UTC only.
             DateTimeOffset instant => instant.ToUniversalTime(),
             Microsoft.OData.ODataEnumValue enumValue => enumValue.Value,

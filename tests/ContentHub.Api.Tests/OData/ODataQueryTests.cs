@@ -176,13 +176,13 @@ public sealed class ODataQueryTests(ODataPortalFixture api) : IClassFixture<ODat
         using var reader = new ODataMessageReader(await ODataResponse.ReadAsync(response), settings, api.Model);
         var setName = new Uri("http://x" + url).AbsolutePath.Split('/')[2].Split('?')[0];
         var set = api.Model.EntityContainer.EntitySets().Single(s => s.Name.Equals(setName, StringComparison.OrdinalIgnoreCase));
-        var resources = reader.CreateODataResourceSetReader(set, set.EntityType());
+        var resources = reader.CreateODataResourceSetReader(set, set.EntityType);
         var page = new Page { ContentLanguage = response.Content.Headers.ContentLanguage.FirstOrDefault() };
         while (resources.Read())
         {
             if (resources.State == ODataReaderState.ResourceEnd)
             {
-                page.Entries.Add(((ODataResource)resources.Item).Properties.ToDictionary(p => p.Name, p => (object?)p.Value));
+                page.Entries.Add(((ODataResource)resources.Item).Properties.OfType<ODataProperty>().ToDictionary(p => p.Name, p => (object?)p.Value));
             }
             else if (resources.State == ODataReaderState.ResourceSetEnd)
             {

@@ -58,6 +58,17 @@ public sealed class ODataRegressionTests(ODataPortalFixture api) : IClassFixture
     }
 
     [Fact]
+    public async Task In_lists_read_as_OData_4_01_writes_them()
+    {
+        Assert.Equal([api.Alpha], await IdsAsync("$filter=Title IN ('Alpha en','nothing')"));
+        Assert.Equal([api.Alpha], await IdsAsync("$filter=Title In ('Alpha en')"));
+        Assert.Equal([api.Alpha], await IdsAsync("$filter=Title in (@t,'nothing')&@t='Alpha en'"));
+        Assert.Empty(await IdsAsync("$filter=Title in ('\\','it''s')"));
+        Assert.Empty(await IdsAsync("$filter=SeoDescription in ('')"));
+        Assert.Equal([api.Beta], await IdsAsync("$filter=Title eq ' in (' or Title EQ 'Beta vi'"));
+    }
+
+    [Fact]
     public async Task Second_truncates_the_fraction()
     {
         foreach (var id in new[] { api.Alpha, api.Beta, api.Gamma })

@@ -44,8 +44,8 @@ public sealed class ServiceDescriptionTests(ApiFixture api) : IClassFixture<ApiF
         var container = model.EntityContainer;
         Assert.Equal(["Articles", "Categories", "PromoAssets", "Videos"], container.EntitySets().Select(s => s.Name).Order(StringComparer.Ordinal));
         var articles = container.FindEntitySet("Articles");
-        Assert.Equal("Categories", articles.FindNavigationTarget(articles.EntityType().FindProperty("Category") as IEdmNavigationProperty).Name);
-        Assert.Equal("Id", Assert.Single(articles.EntityType().Key()).Name);
+        Assert.Equal("Categories", articles.FindNavigationTarget(articles.EntityType.FindProperty("Category") as IEdmNavigationProperty).Name);
+        Assert.Equal("Id", Assert.Single(articles.EntityType.Key()).Name);
         var annotation = Assert.Single(model.VocabularyAnnotations, a => a.Term.FullName() == "Org.OData.Capabilities.V1.ConformanceLevel");
         Assert.EndsWith("/Intermediate", string.Join(" ", ((Microsoft.OData.Edm.Vocabularies.IEdmEnumMemberExpression)annotation.Value).EnumMembers.Select(m => m.DeclaringType.FullName() + "/" + m.Name)), StringComparison.Ordinal);
     }

@@ -18,7 +18,7 @@ public static class EntryWriter
     {
         var message = Message(metadataLevel, capacity: EstimatedSize(rows));
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
-        var resources = writer.CreateODataResourceSetWriter(set, set.EntityType());
+        var resources = writer.CreateODataResourceSetWriter(set, set.EntityType);
         resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
         foreach (var row in rows)
         {
@@ -33,7 +33,7 @@ public static class EntryWriter
     {
         var message = Message(metadataLevel);
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
-        WriteEntry(writer.CreateODataResourceWriter(set, set.EntityType()), set, row, uri, metadataLevel);
+        WriteEntry(writer.CreateODataResourceWriter(set, set.EntityType), set, row, uri, metadataLevel);
         return message;
     }
 
@@ -44,13 +44,13 @@ public static class EntryWriter
         using var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance);
         if (byKey)
         {
-            var one = writer.CreateODataResourceWriter(set, set.EntityType());
+            var one = writer.CreateODataResourceWriter(set, set.EntityType);
             one.WriteStart(Category(rows[0], uri.SelectAndExpand));
             one.WriteEnd();
             return message;
         }
 
-        var resources = writer.CreateODataResourceSetWriter(set, set.EntityType());
+        var resources = writer.CreateODataResourceSetWriter(set, set.EntityType);
         resources.WriteStart(new ODataResourceSet { Count = count, NextPageLink = nextLink });
         foreach (var row in rows)
         {
@@ -68,10 +68,10 @@ public static class EntryWriter
         using var message = Message("minimal");
         using (var writer = new ODataMessageWriter(message, Settings(uri, version), PortalModel.Instance))
         {
-            var resources = entity ? writer.CreateODataResourceWriter(set, set.EntityType()) : writer.CreateODataResourceSetWriter(set, set.EntityType());
+            var resources = entity ? writer.CreateODataResourceWriter(set, set.EntityType) : writer.CreateODataResourceSetWriter(set, set.EntityType);
             if (entity)
             {
-                resources.WriteStart(new ODataResource { TypeName = set.EntityType().FullTypeName(), Properties = [] });
+                resources.WriteStart(new ODataResource { TypeName = set.EntityType.FullTypeName(), Properties = [] });
             }
             else
             {
@@ -87,7 +87,7 @@ public static class EntryWriter
 
     private static void WriteEntry(ODataWriter writer, IEdmEntitySet set, EntryView row, ODataUri uri, string metadataLevel)
     {
-        writer.WriteStart(Resource(set.EntityType(), row, uri.SelectAndExpand, metadataLevel));
+        writer.WriteStart(Resource(set.EntityType, row, uri.SelectAndExpand, metadataLevel));
         if (row.Category is { } category)
         {
             writer.WriteStart(new ODataNestedResourceInfo { Name = "Category", IsCollection = false });
@@ -168,7 +168,7 @@ public static class EntryWriter
             case Domain.Content.ContentKind.PromoAsset:
                 yield return new ODataProperty { Name = "AssetType", Value = new ODataEnumValue(e.PromoAssetType?.ToString(), PortalModel.Namespace + ".PromoAssetType") };
                 yield return new ODataProperty { Name = "UsageRights", Value = e.UsageRights };
-                yield return new ODataProperty { Name = "RightsExpireOn", Value = e.RightsExpireOn is { } day ? new Date(day.Year, day.Month, day.Day) : null };
+                yield return new ODataProperty { Name = "RightsExpireOn", Value = e.RightsExpireOn };
                 break;
         }
     }

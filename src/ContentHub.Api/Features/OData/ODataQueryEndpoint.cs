@@ -85,7 +85,7 @@ public static class ODataQueryEndpoint
         ODataRequests.CheckOptions(request);
         var portal = await ODataRequests.PortalAsync(http, http.RequestServices.GetRequiredService<PortalDirectory>()) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
         var root = ODataEndpoints.ServiceRoot(request);
-        var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + request.QueryString))
+        var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + ODataRequests.QueryForParser(request)))
         {
             Resolver = new ODataUriResolver { EnableCaseInsensitive = true },
             EnableNoDollarQueryOptions = true,

@@ -99,6 +99,23 @@ public static class ODataRequests
             ? throw ODataQueryException.Limit("$skip", $"$skip is at most {MaxSkip:N0}; follow @nextLink to page further.")
             : (int)(parser.ParseSkip() ?? 0);
 
+    /// <summary>The query string the parser reads: the request's, with <c>$filter</c> put in the form it reads (<see cref="FilterText"/>).</summary>
+    public static string QueryForParser(HttpRequest request)
+    {
+        var original = request.QueryString.Value ?? string.Empty;
+        var filterKey = request.Query.Keys.FirstOrDefault(k => k.TrimStart('$').Equals("filter", StringComparison.OrdinalIgnoreCase));
+        if (filterKey is null)
+        {
+            return original;
+        }
+
+        var filter = request.Query[filterKey].ToString();
+        var normalised = FilterText.Normalise(filter, name => request.Query.TryGetValue(name, out var value) ? value.ToString() : null);
+        return normalised == filter
+            ? original
+            : QueryString.Create(request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, q.Key == filterKey ? normalised : v)))).Value ?? original;
+    }
+
     /// <summary>A system query option's value, named with or without $ in any case (as the parser is set to read them); null when absent.</summary>
     public static string? Option(HttpRequest request, string name) =>
         request.Query.FirstOrDefault(q => q.Key.TrimStart('$').Equals(name, StringComparison.OrdinalIgnoreCase)) is { Key: not null } option

@@ -31,19 +31,19 @@ public sealed class FilterGenerator(Random random, IReadOnlyList<Row> rows)
             case 7:
             {
                 var (l, r) = (Bool(depth - 1), Bool(depth - 1));
-                return new($"({l.OData} and {r.OData})", row => And((bool?)l.Eval(row), (bool?)r.Eval(row)));
+                return new($"({l.OData} {Keyword("and")} {r.OData})", row => And((bool?)l.Eval(row), (bool?)r.Eval(row)));
             }
 
             case 8:
             {
                 var (l, r) = (Bool(depth - 1), Bool(depth - 1));
-                return new($"({l.OData} or {r.OData})", row => Or((bool?)l.Eval(row), (bool?)r.Eval(row)));
+                return new($"({l.OData} {Keyword("or")} {r.OData})", row => Or((bool?)l.Eval(row), (bool?)r.Eval(row)));
             }
 
             default:
             {
                 var operand = Bool(depth - 1);
-                return new($"not ({operand.OData})", row => (bool?)operand.Eval(row) is { } b ? !b : null);
+                return new($"{Keyword("not")} ({operand.OData})", row => (bool?)operand.Eval(row) is { } b ? !b : null);
             }
         }
     }
@@ -99,7 +99,7 @@ public sealed class FilterGenerator(Random random, IReadOnlyList<Row> rows)
         var left = Text();
         var literal = Literal(left);
         var op = Comparisons[random.Next(Comparisons.Length)];
-        return new($"{left.OData} {op} {Quote(literal)}", r => Compare(op, (string?)left.Eval(r), literal));
+        return new($"{left.OData} {Keyword(op)} {Quote(literal)}", r => Compare(op, (string?)left.Eval(r), literal));
     }
 
     private Node CompareNumber()
@@ -145,7 +145,7 @@ public sealed class FilterGenerator(Random random, IReadOnlyList<Row> rows)
     {
         var text = Text();
         var values = Enumerable.Range(0, random.Next(1, 4)).Select(_ => Literal(text)).ToList();
-        return new($"{text.OData} in ({string.Join(",", values.Select(Quote))})", r => text.Eval(r) is string s && values.Contains(s));
+        return new($"{text.OData} {Keyword("in")} ({string.Join(",", values.Select(Quote))})", r => text.Eval(r) is string s && values.Contains(s));
     }
 
     private Node TagLambda()
@@ -181,6 +181,14 @@ public sealed class FilterGenerator(Random random, IReadOnlyList<Row> rows)
     }
 
     private string Word() => new[] { "Bắc", "giang", "zz", "O'Neil", "a+b", "50%", "投资", "ລົງທຶນ", "e", "en" }[random.Next(10)];
+
+    // OData 4.01 operators are case-insensitive: now and then one is written in capitals or mixed case.
+    private string Keyword(string keyword) => random.Next(5) switch
+    {
+        0 => keyword.ToUpperInvariant(),
+        1 => char.ToUpperInvariant(keyword[0]) + keyword[1..],
+        _ => keyword,
+    };
 
     private static string Quote(string text) => "'" + text.Replace("'", "''", StringComparison.Ordinal) + "'";
 
