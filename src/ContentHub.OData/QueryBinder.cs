@@ -80,16 +80,29 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         for (var clause = orderBy; clause is not null; clause = clause.ThenBy)
         {
             var key = Bind(clause.Expression, row, scope);
-            var lambda = Expression.Lambda(key, row);
             var descending = clause.Direction == OrderByDirection.Descending;
-            var method = (ordered is null ? (descending ? "OrderByDescending" : "OrderBy") : (descending ? "ThenByDescending" : "ThenBy"));
-            ordered = (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method, [typeof(T), key.Type], (ordered ?? query).Expression, Expression.Quote(lambda)));
+            if (IsNullable(key.Type))
+            {
+                // OData puts nulls first ascending and last descending (Part 1, 11.2.6.2), PostgreSQL the
+                // other way round: "key is null" goes first, in the same direction as the key.
+                ordered = Order(query, ordered, Expression.Lambda(Expression.NotEqual(key, Expression.Constant(null, key.Type)), row), descending);
+            }
+
+            ordered = Order(query, ordered, Expression.Lambda(key, row), descending);
         }
 
         return ordered is null
             ? (tieBreakDescending ? query.OrderByDescending(tieBreak) : query.OrderBy(tieBreak))
             : (tieBreakDescending ? ordered.ThenByDescending(tieBreak) : ordered.ThenBy(tieBreak));
     }
+
+    private static IOrderedQueryable<T> Order(IQueryable<T> query, IOrderedQueryable<T>? ordered, LambdaExpression key, bool descending)
+    {
+        var method = ordered is null ? (descending ? "OrderByDescending" : "OrderBy") : (descending ? "ThenByDescending" : "ThenBy");
+        return (IOrderedQueryable<T>)query.Provider.CreateQuery<T>(Expression.Call(typeof(Queryable), method, [typeof(T), key.ReturnType], (ordered ?? query).Expression, Expression.Quote(key)));
+    }
+
+    private static bool IsNullable(Type type) => !type.IsValueType || System.Nullable.GetUnderlyingType(type) is not null;
 
     /// <summary>
     /// The rows after the one whose order keys had <paramref name="values"/> (and whose tie-break had
@@ -133,17 +146,17 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
         return Expression.Lambda<Func<T, bool>>(after!, row);
     }
 
-    // Strictly after the value in this key's direction; nulls sort last ascending and first descending.
+    // Strictly after the value in this key's direction; nulls sort first ascending and last descending, as OrderBy puts them.
     private static Expression Beyond(Expression key, bool descending, object? value)
     {
-        var nullable = !key.Type.IsValueType || System.Nullable.GetUnderlyingType(key.Type) is not null;
+        var nullable = IsNullable(key.Type);
         if (value is null)
         {
-            return descending ? Expression.NotEqual(key, Expression.Constant(null, key.Type)) : Expression.Constant(false);
+            return descending ? Expression.Constant(false) : Expression.NotEqual(key, Expression.Constant(null, key.Type));
         }
 
         var compared = Expression.MakeBinary(descending ? ExpressionType.LessThan : ExpressionType.GreaterThan, CompareTo(key, value), Expression.Constant(0));
-        return !descending && nullable ? Expression.OrElse(compared, Expression.Equal(key, Expression.Constant(null, key.Type))) : compared;
+        return descending && nullable ? Expression.OrElse(compared, Expression.Equal(key, Expression.Constant(null, key.Type))) : compared;
     }
 
     // key.CompareTo(value), which EF Core turns into the SQL comparison; string.Compare for strings.
@@ -279,8 +292,9 @@ public sealed class QueryBinder<T>(PropertyMap<T> properties)
             ("tolower", 1) => properties.Function("tolower", args[0]) ?? Expression.Call(args[0], ToLower),
             ("toupper", 1) => properties.Function("toupper", args[0]) ?? Expression.Call(args[0], ToUpper),
             ("trim", 1) => Expression.Call(args[0], Trim),
-            ("length", 1) => Expression.Property(args[0], nameof(string.Length)),
-            ("indexof", 2) => Expression.Call(args[0], IndexOf, args[1]),
+            // Null for a null text, as in SQL: typed int? so that comparing and ordering treat it as null.
+            ("length", 1) => Expression.Convert(Expression.Property(args[0], nameof(string.Length)), typeof(int?)),
+            ("indexof", 2) => Expression.Convert(Expression.Call(args[0], IndexOf, args[1]), typeof(int?)),
             ("substring", 2) => Expression.Call(args[0], SubstringFrom, Int(args[1])),
             ("substring", 3) => Expression.Call(args[0], SubstringOfLength, Int(args[1]), Int(args[2])),
             ("concat", 2) when args[0].Type == typeof(string) && args[1].Type == typeof(string) => Expression.Call(Concat, args[0], args[1]),

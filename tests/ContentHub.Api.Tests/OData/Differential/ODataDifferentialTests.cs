@@ -51,6 +51,7 @@ public sealed class ODataDifferentialTests(DifferentialFixture api, ITestOutputH
         var keys = new (string OData, Func<Row, IComparable> Key)[]
         {
             ("Title", r => new Ordinal(r.Title)), ("Slug", r => new Ordinal(r.Slug)), ("PublishedAt", r => r.PublishedAt.UtcTicks), ("length(Title)", r => r.Title.Length),
+            ("Summary", r => new Ordinal(r.Summary)), ("SeoDescription", r => new Ordinal(r.SeoDescription)), ("length(Summary)", r => new Ordinal(r.Summary?.Length.ToString("D5", System.Globalization.CultureInfo.InvariantCulture))),
         };
         var failures = new List<string>();
         using var client = api.ClientWithKey(api.Key);
@@ -79,6 +80,35 @@ public sealed class ODataDifferentialTests(DifferentialFixture api, ITestOutputH
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [Theory]
+    [InlineData("SeoDescription", false)]
+    [InlineData("SeoDescription", true)]
+    [InlineData("Summary", false)]
+    [InlineData("Summary", true)]
+    public async Task Keyset_pages_keep_OData_null_order(string property, bool descending)
+    {
+        Func<Row, Ordinal> key = property == "Summary" ? r => new Ordinal(r.Summary) : r => new Ordinal(r.SeoDescription);
+        var sorted = descending ? api.Rows.OrderByDescending(key) : api.Rows.OrderBy(key);
+        var expected = sorted.ThenBy(r => r.Id.ToString(), StringComparer.Ordinal).Select(r => r.Id).ToList();
+
+        using var client = api.ClientWithKey(api.Key);
+        var seen = new List<Guid>();
+        string? next = $"/odata/Articles?lang=en&$select=Id&$orderby={property}{(descending ? " desc" : string.Empty)},Id";
+        for (var page = 0; next is not null && page < 20; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, next);
+            request.Headers.Add("Prefer", "odata.maxpagesize=4");
+            using var response = await client.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True(response.StatusCode == HttpStatusCode.OK, body);
+            using var json = JsonDocument.Parse(body);
+            seen.AddRange(json.RootElement.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Id").GetGuid()));
+            next = json.RootElement.TryGetProperty("@nextLink", out var link) || json.RootElement.TryGetProperty("@odata.nextLink", out link) ? link.GetString() : null;
+        }
+
+        Assert.Equal(expected, seen);
+    }
+
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string query)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Articles?lang=en&" + (query.Contains("$top=", StringComparison.Ordinal) ? string.Empty : "$top=100&") + query);
@@ -90,9 +120,16 @@ public sealed class ODataDifferentialTests(DifferentialFixture api, ITestOutputH
     private static List<Guid> Ids(string body) =>
         JsonDocument.Parse(body).RootElement.GetProperty("value").EnumerateArray().Select(e => e.GetProperty("Id").GetGuid()).ToList();
 
-    // PostgreSQL's "C" collation orders text by code point, as ordinal comparison does (the texts hold no astral characters).
-    private sealed record Ordinal(string Text) : IComparable
+    // PostgreSQL's "C" collation orders text by code point, as ordinal comparison does (the texts hold no
+    // astral characters); OData puts null before every value (so first ascending, last descending).
+    private sealed record Ordinal(string? Text) : IComparable
     {
-        public int CompareTo(object? obj) => string.CompareOrdinal(Text, ((Ordinal)obj!).Text);
+        public int CompareTo(object? obj) => (Text, ((Ordinal)obj!).Text) switch
+        {
+            (null, null) => 0,
+            (null, _) => -1,
+            (_, null) => 1,
+            var (a, b) => string.CompareOrdinal(a, b),
+        };
     }
 }
