@@ -1,6 +1,7 @@
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Vocabularies;
+using Microsoft.OData.Edm.Vocabularies.V1;
 
 namespace ContentHub.OData;
 
@@ -85,14 +86,14 @@ public static class PortalModel
     {
         var type = new EdmEntityType(Namespace, name);
         type.AddKeys(type.AddStructuralProperty("Id", EdmPrimitiveTypeKind.Guid, isNullable: false));
-        type.AddStructuralProperty("Language", EdmPrimitiveTypeKind.String, isNullable: false);
+        DescribeAsTag(model, type.AddStructuralProperty("Language", EdmPrimitiveTypeKind.String, isNullable: false));
         type.AddStructuralProperty("Title", EdmPrimitiveTypeKind.String, isNullable: false);
         type.AddStructuralProperty("Summary", EdmPrimitiveTypeKind.String, isNullable: true);
         type.AddStructuralProperty("Body", EdmPrimitiveTypeKind.String, isNullable: false);
         type.AddStructuralProperty("Slug", EdmPrimitiveTypeKind.String, isNullable: false);
         type.AddStructuralProperty("SeoDescription", EdmPrimitiveTypeKind.String, isNullable: true);
         type.AddStructuralProperty("Tags", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false))));
-        type.AddStructuralProperty("AvailableLanguages", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false))));
+        DescribeAsTag(model, type.AddStructuralProperty("AvailableLanguages", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false)))));
         type.AddStructuralProperty("PublishedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
         type.AddStructuralProperty("UpdatedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
         type.AddStructuralProperty("MachineTranslated", EdmPrimitiveTypeKind.Boolean, isNullable: false);
@@ -106,6 +107,18 @@ public static class PortalModel
         });
         model.AddElement(type);
         return type;
+    }
+
+    /// <summary>What a portal's developer must know of a language property: it holds tags, compared as tags, which plain OData strings are not.</summary>
+    public const string LanguageTagDescription =
+        "A BCP 47 language tag: vi, en, zh-Hans, ko, ja or lo. Compared as a tag, not as a string: case-insensitively and with aliases " +
+        "(zh and zh-CN mean zh-Hans), so Language eq 'EN' matches en; an unknown tag is a 400, and ordering by it is refused. String functions see the canonical tag.";
+
+    private static void DescribeAsTag(EdmModel model, IEdmStructuralProperty property)
+    {
+        var annotation = new EdmVocabularyAnnotation(property, CoreVocabularyModel.DescriptionTerm, new EdmStringConstant(LanguageTagDescription));
+        annotation.SetSerializationLocation(model, EdmVocabularyAnnotationSerializationLocation.Inline);
+        model.SetVocabularyAnnotation(annotation);
     }
 
     // EdmLib 7.7 keeps its copy of the Capabilities vocabulary internal, so the one term used here is
@@ -124,7 +137,9 @@ public static class PortalModel
 
         var reference = new EdmReference(new Uri("https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Capabilities.V1.xml"));
         reference.AddInclude(new EdmInclude("Capabilities", CapabilitiesNamespace));
-        model.SetEdmReferences([reference]);
+        var core = new EdmReference(new Uri("https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml"));
+        core.AddInclude(new EdmInclude("Core", "Org.OData.Core.V1"));
+        model.SetEdmReferences([reference, core]);
 
         var annotation = new EdmVocabularyAnnotation(container, term, new EdmEnumMemberExpression(intermediate));
         annotation.SetSerializationLocation(model, EdmVocabularyAnnotationSerializationLocation.Inline);

@@ -50,6 +50,22 @@ public sealed class ServiceDescriptionTests(ApiFixture api) : IClassFixture<ApiF
         Assert.EndsWith("/Intermediate", string.Join(" ", ((Microsoft.OData.Edm.Vocabularies.IEdmEnumMemberExpression)annotation.Value).EnumMembers.Select(m => m.DeclaringType.FullName() + "/" + m.Name)), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Metadata_says_that_language_properties_compare_as_tags()
+    {
+        var model = await MetadataAsync();
+
+        foreach (var set in new[] { "Articles", "Videos", "PromoAssets" })
+        {
+            var type = model.EntityContainer.FindEntitySet(set).EntityType;
+            foreach (var name in new[] { "Language", "AvailableLanguages" })
+            {
+                var description = Assert.Single(model.FindVocabularyAnnotations(type.FindProperty(name)), a => a.Term.FullName() == "Org.OData.Core.V1.Description");
+                Assert.Contains("Compared as a tag", ((Microsoft.OData.Edm.Vocabularies.IEdmStringConstantExpression)description.Value).Value, StringComparison.Ordinal);
+            }
+        }
+    }
+
     [Theory]
     [InlineData(null, "4.01")]
     [InlineData("4.0", "4.0")]
