@@ -26,6 +26,21 @@ public static class ServiceDocuments
         return text.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal);
     }
 
+    /// <summary>The same CSDL in its JSON representation (OData CSDL JSON 4.01), as UTF-8.</summary>
+    public static byte[] MetadataJson(IEdmModel model)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new System.Text.Json.Utf8JsonWriter(buffer, new System.Text.Json.JsonWriterOptions { Indented = true }))
+        {
+            if (!CsdlWriter.TryWriteCsdl(model, writer, out var errors))
+            {
+                throw new InvalidOperationException("The EDM model cannot be written as CSDL JSON: " + string.Join("; ", errors.Select(e => e.ErrorMessage)));
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
     /// <summary>The service document: the entity sets, in OData JSON with the given metadata level.</summary>
     public static BufferedResponseMessage ServiceDocument(IEdmModel model, Uri serviceRoot, ODataVersion version, string metadataLevel)
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json;
 using System.Xml;
 using System.Xml.Linq;
 using System.Xml.Schema;
@@ -48,6 +49,38 @@ public sealed class ServiceDescriptionTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal("Id", Assert.Single(articles.EntityType.Key()).Name);
         var annotation = Assert.Single(model.VocabularyAnnotations, a => a.Term.FullName() == "Org.OData.Capabilities.V1.ConformanceLevel");
         Assert.EndsWith("/Intermediate", string.Join(" ", ((Microsoft.OData.Edm.Vocabularies.IEdmEnumMemberExpression)annotation.Value).EnumMembers.Select(m => m.DeclaringType.FullName() + "/" + m.Name)), StringComparison.Ordinal);
+    }
+
+    // Loaded once: JsonSchema.Net registers a schema by its id for the whole process.
+    private static readonly Lazy<Json.Schema.JsonSchema> CsdlJsonSchema = new(() => Json.Schema.JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "Schemas", "odata", "csdl.schema.json")));
+
+    [Theory]
+    [InlineData("/odata/$metadata?$format=json", null)]
+    [InlineData("/odata/$metadata?$format=application/json", null)]
+    [InlineData("/odata/$metadata", "application/json")]
+    public async Task Metadata_in_csdl_json_is_what_the_oasis_json_schema_accepts(string url, string? accept)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, url);
+        if (accept is not null)
+        {
+            request.Headers.Accept.ParseAdd(accept);
+        }
+
+        using var response = await api.Anonymous.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        using var csdl = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var result = CsdlJsonSchema.Value.Evaluate(csdl.RootElement, new Json.Schema.EvaluationOptions { OutputFormat = Json.Schema.OutputFormat.List });
+        Assert.True(result.IsValid, string.Join("; ", (result.Details ?? []).Where(d => d.Errors is { Count: > 0 }).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}")).Take(10)));
+        Assert.Equal("4.01", csdl.RootElement.GetProperty("$Version").GetString());
+        // The schema is strict enough to refuse a broken document: the same one with a numeric version.
+        using var broken = JsonDocument.Parse(csdl.RootElement.GetRawText().Replace("\"$Version\": \"4.01\"", "\"$Version\": 4.01", StringComparison.Ordinal));
+        Assert.False(CsdlJsonSchema.Value.Evaluate(broken.RootElement).IsValid);
+        var container = csdl.RootElement.GetProperty("$EntityContainer").GetString()!;
+        var (ns, name) = (container[..container.LastIndexOf('.')], container[(container.LastIndexOf('.') + 1)..]);
+        var sets = csdl.RootElement.GetProperty(ns).GetProperty(name).EnumerateObject().Select(p => p.Name).Where(n => !n.StartsWith('$') && !n.StartsWith('@')).Order(StringComparer.Ordinal);
+        Assert.Equal(["Articles", "Categories", "PromoAssets", "Videos"], sets);
     }
 
     [Fact]

@@ -31,14 +31,39 @@ public static class ODataEndpoints
         await SendAsync(http, ServiceDocuments.ServiceDocument(PortalModel.Instance, ServiceRoot(http.Request), version, MetadataLevel(http.Request)));
     }
 
-    /// <summary>The CSDL of the model, with the conformance level it meets.</summary>
+    /// <summary>
+    /// The CSDL of the model, with the conformance level it meets: XML by default, CSDL JSON for
+    /// <c>$format=json</c> (or <c>application/json</c>) or an Accept that asks for JSON and not XML.
+    /// </summary>
     public static async Task MetadataAsync(HttpContext http)
     {
+        var json = WantsJson(http.Request);
         var message = new BufferedResponseMessage();
-        message.SetHeader("Content-Type", "application/xml");
+        message.SetHeader("Content-Type", json ? "application/json" : "application/xml");
         message.SetHeader("OData-Version", VersionHeader(Version(http.Request)));
-        message.Body.Write(Encoding.UTF8.GetBytes(ServiceDocuments.Metadata(PortalModel.Instance)));
+        message.Body.Write(json ? Csdl.Json.Value : Csdl.Xml.Value);
+        http.Response.Headers.Vary = "Accept";
         await SendAsync(http, message);
+    }
+
+    private static bool WantsJson(HttpRequest request)
+    {
+        var format = ODataRequests.Option(request, "format");
+        if (format is not null)
+        {
+            return format.StartsWith("json", StringComparison.OrdinalIgnoreCase) || format.StartsWith("application/json", StringComparison.OrdinalIgnoreCase);
+        }
+
+        var accepts = request.GetTypedHeaders().Accept;
+        return accepts.Any(a => a.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            && !accepts.Any(a => a.MediaType.Equals("application/xml", StringComparison.OrdinalIgnoreCase) || a.MediaType.Equals("*/*", StringComparison.OrdinalIgnoreCase));
+    }
+
+    // The model never changes while the service runs: both representations are written once.
+    private static class Csdl
+    {
+        public static readonly Lazy<byte[]> Xml = new(() => Encoding.UTF8.GetBytes(ServiceDocuments.Metadata(PortalModel.Instance)));
+        public static readonly Lazy<byte[]> Json = new(() => ServiceDocuments.MetadataJson(PortalModel.Instance));
     }
 
     /// <summary>4.01 unless the client caps the version at 4.0 with OData-MaxVersion.</summary>
