@@ -33,11 +33,12 @@ public static class ODataQueryEndpoint
         [PortalModel.Sets.PromoAssets] = ContentKind.PromoAsset,
     };
 
-    public static async Task HandleAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries, TimeProvider clock)
+    public static async Task HandleAsync(
+        HttpContext http, ContentHubDbContext db, PortalEntries entries, PortalDirectory portals, TimeProvider clock, ILoggerFactory loggers)
     {
         try
         {
-            await AnswerAsync(http, db, entries, clock);
+            await AnswerAsync(http, db, entries, portals, clock);
         }
         catch (ODataQueryException refused)
         {
@@ -69,12 +70,12 @@ public static class ODataQueryEndpoint
         catch (InvalidOperationException untranslatable) when (untranslatable.Message.Contains("could not be translated", StringComparison.Ordinal) && !http.Response.HasStarted)
         {
             // A construct the binder accepted but EF Core cannot turn into SQL: refused rather than evaluated in memory.
-            http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ODataQueryEndpoint)).LogWarning(untranslatable, "An OData query could not be translated to SQL");
+            loggers.CreateLogger(typeof(ODataQueryEndpoint)).LogWarning(untranslatable, "An OData query could not be translated to SQL");
             await ODataErrors.WriteAsync(http, StatusCodes.Status501NotImplemented, "NotImplemented", "This query cannot be answered by this service.");
         }
     }
 
-    private static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries, TimeProvider clock)
+    private static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries, PortalDirectory portals, TimeProvider clock)
     {
         var request = http.Request;
         if (request.QueryString.Value?.Length > MaxQueryLength)
@@ -83,7 +84,7 @@ public static class ODataQueryEndpoint
         }
 
         ODataRequests.CheckOptions(request);
-        var portal = await ODataRequests.PortalAsync(http, http.RequestServices.GetRequiredService<PortalDirectory>()) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
+        var portal = await ODataRequests.PortalAsync(http, portals) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
         var root = ODataEndpoints.ServiceRoot(request);
         var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + ODataRequests.QueryForParser(request)))
         {
