@@ -105,51 +105,20 @@ public static class ODataQueryEndpoint
         }
 
         var select = parser.ParseSelectAndExpand();
-        var expandCategory = select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true;
-
         var language = ODataRequests.ServeLanguage(http, portal);
+        var query = new EntryQuery(
+            http, db, portal, language.Chain, set, new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select },
+            ODataEndpoints.AnnounceVersion(http), ODataEndpoints.MetadataLevel(request), select,
+            select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true);
         var visible = entries.Visible(portal, kind, language.Chain);
-        var uri = new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select };
-        var version = ODataEndpoints.AnnounceVersion(http);
-        var level = ODataEndpoints.MetadataLevel(request);
-
         if (path.LastSegment is KeySegment key)
         {
-            var id = (Guid)key.Keys.Single().Value;
-            var row = await Rows(db, portal, language.Chain, visible.Where(l => l.Item.ItemId == id), select, expandCategory).SingleOrDefaultAsync(http.RequestAborted)
-                ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {set.Name} for this portal.");
-            var etag = EntryWriter.ETag(row);
-            if (request.Headers.IfNoneMatch.ToString() == etag)
-            {
-                http.Response.StatusCode = StatusCodes.Status304NotModified;
-                return;
-            }
-
-            http.Response.Headers.ETag = etag;
-            if (EntryJsonWriter.Handles(level))
-            {
-                await EntryJsonWriter.WriteEntityAsync(http, set, uri, version, level, row);
-            }
-            else
-            {
-                await ODataEndpoints.SendAsync(http, EntryWriter.Entity(set, uri, version, level, row));
-            }
-
+            await AnswerEntityAsync(query, visible, (Guid)key.Keys.Single().Value);
             return;
         }
 
         var binder = new QueryBinder<Listing>(entries.Map(portal)) { Clock = clock };
-        if (parser.ParseFilter() is { } filter)
-        {
-            visible = visible.Where(binder.Filter(filter, parser.ParameterAliasNodes));
-        }
-
-        if (ODataRequests.Option(request, "search") is { } searchText)
-        {
-            var search = SearchExpression.Parse(searchText);
-            visible = visible.Where(binder.Search(search, l => l.Entry.SearchText, SearchText.Fold));
-        }
-
+        visible = Narrowed(visible, binder, parser, request);
         if (path.LastSegment is CountSegment)
         {
             var total = await visible.LongCountAsync(http.RequestAborted);
@@ -158,6 +127,61 @@ public static class ODataQueryEndpoint
             return;
         }
 
+        await AnswerPageAsync(query, visible, binder, parser);
+    }
+
+    /// <summary>What answering one entry set's query needs once the request is read.</summary>
+    private sealed record EntryQuery(
+        HttpContext Http, ContentHubDbContext Db, Portal Portal, IReadOnlyList<Domain.Languages.LanguageTag> Chain, IEdmEntitySet Set, ODataUri Uri,
+        ODataVersion Version, string Level, SelectExpandClause? Select, bool ExpandCategory)
+    {
+        public IQueryable<EntryView> Rows(IQueryable<Listing> listings) => ODataQueryEndpoint.Rows(Db, Portal, Chain, listings, Select, ExpandCategory);
+    }
+
+    // One entry by key, with its ETag; 304 when the client has it already.
+    private static async Task AnswerEntityAsync(EntryQuery query, IQueryable<Listing> visible, Guid id)
+    {
+        var http = query.Http;
+        var row = await query.Rows(visible.Where(l => l.Item.ItemId == id)).SingleOrDefaultAsync(http.RequestAborted)
+            ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {query.Set.Name} for this portal.");
+        var etag = EntryWriter.ETag(row);
+        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        {
+            http.Response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        http.Response.Headers.ETag = etag;
+        if (EntryJsonWriter.Handles(query.Level))
+        {
+            await EntryJsonWriter.WriteEntityAsync(http, query.Set, query.Uri, query.Version, query.Level, row);
+        }
+        else
+        {
+            await ODataEndpoints.SendAsync(http, EntryWriter.Entity(query.Set, query.Uri, query.Version, query.Level, row));
+        }
+    }
+
+    // $filter and $search.
+    private static IQueryable<Listing> Narrowed(IQueryable<Listing> visible, QueryBinder<Listing> binder, ODataUriParser parser, HttpRequest request)
+    {
+        if (parser.ParseFilter() is { } filter)
+        {
+            visible = visible.Where(binder.Filter(filter, parser.ParameterAliasNodes));
+        }
+
+        if (ODataRequests.Option(request, "search") is { } searchText)
+        {
+            visible = visible.Where(binder.Search(SearchExpression.Parse(searchText), l => l.Entry.SearchText, SearchText.Fold));
+        }
+
+        return visible;
+    }
+
+    // A page in the client's order (newest first by default), with $count and a nextLink whose token is a keyset where the order allows one.
+    private static async Task AnswerPageAsync(EntryQuery query, IQueryable<Listing> visible, QueryBinder<Listing> binder, ODataUriParser parser)
+    {
+        var http = query.Http;
         var top = parser.ParseTop();
         if (top > MaxPageSize)
         {
@@ -189,7 +213,7 @@ public static class ODataQueryEndpoint
         var pageSize = ODataRequests.PageSize(http);
         var take = (int)Math.Min(top ?? pageSize, pageSize);
         var wanted = top is null ? int.MaxValue : (int)top.Value;
-        var page = await Rows(db, portal, language.Chain, ordered.Skip(skip).Take(Math.Min(wanted, take) + 1), select, expandCategory).ToListAsync(http.RequestAborted);
+        var page = await query.Rows(ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)).ToListAsync(http.RequestAborted);
         Uri? next = null;
         if (page.Count > Math.Min(wanted, take))
         {
@@ -200,17 +224,17 @@ public static class ODataQueryEndpoint
                 var skipToken = orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.ItemId)
                     : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.ItemId))
                     : SkipToken.AtOffset(skip + take);
-                next = ODataRequests.NextLink(request, skipToken, top is null ? null : wanted - take);
+                next = ODataRequests.NextLink(http.Request, skipToken, top is null ? null : wanted - take);
             }
         }
 
-        if (EntryJsonWriter.Handles(level))
+        if (EntryJsonWriter.Handles(query.Level))
         {
-            await EntryJsonWriter.WriteCollectionAsync(http, set, uri, version, level, page, count, next);
+            await EntryJsonWriter.WriteCollectionAsync(http, query.Set, query.Uri, query.Version, query.Level, page, count, next);
         }
         else
         {
-            await ODataEndpoints.SendAsync(http, EntryWriter.Collection(set, uri, version, level, page, count, next));
+            await ODataEndpoints.SendAsync(http, EntryWriter.Collection(query.Set, query.Uri, query.Version, query.Level, page, count, next));
         }
     }
 
