@@ -11,34 +11,29 @@ public sealed class QueryTextMiddleware(RequestDelegate next)
     {
         if (http.Request.QueryString.HasValue && MalformedEscape(http.Request.QueryString.Value!) is { } escape)
         {
-            await RefuseAsync(http, escape, $"The query string has {escape}: every % must start an escape of two hex digits, and the escapes must spell UTF-8.");
+            await RefuseAsync(http, "BadRequest", "query", $"The query string has {escape}: every % must start an escape of two hex digits, and the escapes must spell UTF-8.");
             return;
         }
 
         if (http.Request.QueryString.HasValue && FirstUnclean(http.Request.Query) is { } parameter)
         {
-            if (http.GetEndpoint()?.Metadata.GetMetadata<ErrorFormat>() is { } format)
-            {
-                await format.Write(http, StatusCodes.Status400BadRequest, "InvalidText", $"The query option '{parameter}': {TextInput.Message}", parameter);
-                return;
-            }
-
-            await Problems.Validation(parameter, TextInput.Message).ExecuteAsync(http);
+            await RefuseAsync(http, "InvalidText", parameter, $"The query option '{parameter}': {TextInput.Message}");
             return;
         }
 
         await next(http);
     }
 
-    private static async Task RefuseAsync(HttpContext http, string target, string message)
+    // A 400 naming the parameter: in the route's own error format where it has one, else as a validation problem.
+    private static async Task RefuseAsync(HttpContext http, string code, string parameter, string message)
     {
         if (http.GetEndpoint()?.Metadata.GetMetadata<ErrorFormat>() is { } format)
         {
-            await format.Write(http, StatusCodes.Status400BadRequest, "BadRequest", message, "query");
+            await format.Write(http, StatusCodes.Status400BadRequest, code, message, parameter);
             return;
         }
 
-        await Problems.Validation("query", message).ExecuteAsync(http);
+        await Problems.Validation(parameter, message).ExecuteAsync(http);
     }
 
     // ASP.NET Core leaves a bad escape (%ZZ) or bytes that are not UTF-8 (%FF) as they are or as U+FFFD,

@@ -62,11 +62,6 @@ public static class ODataQueryEndpoint
             // The same, found while EF Core folds the query's constants before sending it.
             await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", "The query cannot be evaluated: " + arithmetic.GetBaseException().Message, "$filter");
         }
-        catch (ArgumentException unparsed) when (unparsed.StackTrace?.Contains("Microsoft.OData.UriParser", StringComparison.Ordinal) == true)
-        {
-            // Microsoft.OData.Core 7.7.2's parser throws this for a few valid queries ('' inside an in list).
-            await ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", "The query could not be parsed: " + unparsed.Message);
-        }
         catch (InvalidOperationException untranslatable) when (untranslatable.Message.Contains("could not be translated", StringComparison.Ordinal) && !http.Response.HasStarted)
         {
             // A construct the binder accepted but EF Core cannot turn into SQL: refused rather than evaluated in memory.

@@ -95,9 +95,9 @@ public static class ODataRequests
 
     /// <summary>$skip, bounded.</summary>
     public static int Skip(Microsoft.OData.UriParser.ODataUriParser parser) =>
-        parser.ParseSkip() is { } skip && skip > MaxSkip
-            ? throw ODataQueryException.Limit("$skip", $"$skip is at most {MaxSkip:N0}; follow @nextLink to page further.")
-            : (int)(parser.ParseSkip() ?? 0);
+        parser.ParseSkip() is not { } skip ? 0
+            : skip <= MaxSkip ? (int)skip
+            : throw ODataQueryException.Limit("$skip", $"$skip is at most {MaxSkip:N0}; follow @nextLink to page further.");
 
     /// <summary>The query string the parser reads: the request's, with <c>$filter</c> put in the form it reads (<see cref="FilterText"/>).</summary>
     public static string QueryForParser(HttpRequest request)
@@ -125,7 +125,7 @@ public static class ODataRequests
     /// <summary>
     /// What ODataUriParser lets through but OData calls malformed: an unknown system option
     /// (<c>$frobnicate</c>), a system option given twice, an empty item in <c>$select</c>
-    /// (<c>$select=Id,</c>); and valid constructs this service does not implement (501).
+    /// (<c>$select=Id,</c>); and system options this service does not implement (501).
     /// </summary>
     public static void CheckOptions(HttpRequest request)
     {
@@ -162,11 +162,6 @@ public static class ODataRequests
                 throw new ODataQueryException(400, "BadRequest", "$select lists an empty item (a comma too many).", name);
             }
 
-            if (system.Equals("filter", StringComparison.OrdinalIgnoreCase) && values.ToString().Contains("matchesPattern(", StringComparison.OrdinalIgnoreCase))
-            {
-                // The parser of Microsoft.OData.Core 7.7.2 does not know the 4.01 function, so it is recognised here.
-                throw ODataQueryException.NotImplemented("The function matchesPattern");
-            }
         }
     }
 }
