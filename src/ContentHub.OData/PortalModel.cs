@@ -38,6 +38,30 @@ public static class PortalModel
         public const string Categories = "Categories";
     }
 
+    /// <summary>
+    /// Tells the package's binder which CLR types the queries run over: <paramref name="entry"/> for the
+    /// entry sets (one row type serves all three), <paramref name="category"/> for Categories, and the
+    /// enum the asset type is stored as. Called once at start-up, before any query; calling it again changes nothing.
+    /// </summary>
+    public static void MapClrTypes(Type entry, Type category, Type assetType)
+    {
+        lock (Instance)
+        {
+            Map("Article", entry);
+            Map("Category", category);
+            Map("PromoAssetType", assetType);
+        }
+    }
+
+    private static void Map(string typeName, Type clrType)
+    {
+        var type = Instance.FindDeclaredType(Namespace + "." + typeName);
+        if (Instance.GetAnnotationValue<Microsoft.OData.ModelBuilder.ClrTypeAnnotation>(type)?.ClrType != clrType)
+        {
+            Instance.SetAnnotationValue(type, new Microsoft.OData.ModelBuilder.ClrTypeAnnotation(clrType));
+        }
+    }
+
     private static EdmModel Build()
     {
         var model = new EdmModel();
@@ -112,7 +136,7 @@ public static class PortalModel
     /// <summary>What a portal's developer must know of a language property: it holds tags, compared as tags, which plain OData strings are not.</summary>
     public const string LanguageTagDescription =
         "A BCP 47 language tag: vi, en, zh-Hans, ko, ja or lo. Compared as a tag, not as a string: case-insensitively and with aliases " +
-        "(zh and zh-CN mean zh-Hans), so Language eq 'EN' matches en; an unknown tag is a 400, and ordering by it is refused. String functions see the canonical tag.";
+        "(zh and zh-CN mean zh-Hans) in eq, ne and in, so Language eq 'EN' matches en; an unknown tag is a 400. String functions, ordering and other comparisons see the canonical tag.";
 
     private static void DescribeAsTag(EdmModel model, IEdmStructuralProperty property)
     {

@@ -12,6 +12,7 @@ public sealed class PropertyMap<T>
     private readonly Dictionary<string, Func<Expression, Expression>> _members = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, Func<string, object>> _literals = [];
     private readonly Dictionary<Type, Func<Expression, Expression>> _texts = [];
+    private readonly Dictionary<Type, Func<object, string>> _canonical = [];
     private readonly Dictionary<(string, Type), Func<Expression, Expression>> _functions = [];
 
     /// <summary>Maps an EDM property to a member of <typeparamref name="T"/>.</summary>
@@ -43,6 +44,7 @@ public sealed class PropertyMap<T>
         _texts[typeof(TValue)] = member => values.Aggregate(
             (Expression)Expression.Constant(null, typeof(string)),
             (otherwise, value) => Expression.Condition(Expression.Equal(member, Expression.Constant(value, typeof(TValue))), Expression.Constant(text(value)), otherwise));
+        _canonical[typeof(TValue)] = value => text((TValue)value);
         return this;
     }
 
@@ -63,6 +65,48 @@ public sealed class PropertyMap<T>
     /// <summary><paramref name="value"/> as a string expression: itself when it is one, else through <see cref="Text{TValue}"/>; null when it has no text.</summary>
     public Expression? AsText(Expression value) =>
         value.Type == typeof(string) ? value : _texts.TryGetValue(value.Type, out var text) ? text(value) : null;
+
+    /// <summary>
+    /// A collection whose elements have a text (language tags) as a collection of those texts, so that lambda
+    /// variables over it are strings, as the EDM declares them; other collections as they are.
+    /// </summary>
+    public Expression ElementsAsText(Expression collection)
+    {
+        if (ElementType(collection) is not { } element || element == typeof(string) || !_texts.TryGetValue(element, out var text))
+        {
+            return collection;
+        }
+
+        var item = Expression.Parameter(element, "x");
+        var selector = Expression.Lambda(text(item), item);
+        var queryable = typeof(IQueryable<>).MakeGenericType(element).IsAssignableFrom(collection.Type);
+        return queryable
+            ? Expression.Call(typeof(Queryable), nameof(Queryable.Select), [element, typeof(string)], collection, Expression.Quote(selector))
+            : Expression.Call(typeof(Enumerable), nameof(Enumerable.Select), [element, typeof(string)], collection, selector);
+    }
+
+    /// <summary>The element type of a collection member, or null for a single value.</summary>
+    public Type? ElementType(Expression collection) =>
+        collection.Type == typeof(string) ? null
+            : collection.Type.IsArray ? collection.Type.GetElementType()
+            : collection.Type.GetInterfaces().Append(collection.Type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
+
+    /// <summary>Whether string literals compared with a <paramref name="type"/> are read as one (see <see cref="Literal{TValue}"/>).</summary>
+    public bool HasLiteral(Type type) => _literals.ContainsKey(Nullable.GetUnderlyingType(type) ?? type) && _texts.ContainsKey(Nullable.GetUnderlyingType(type) ?? type);
+
+    /// <summary>
+    /// <paramref name="literal"/> read as a <paramref name="type"/> and written back as that value's text (<c>'EN'</c>
+    /// becomes <c>en</c>); a 400 for text that is not one.
+    /// </summary>
+    public string CanonicalText(Type type, string literal)
+    {
+        if (!TryParseLiteral(type, literal, out var value) || value is null)
+        {
+            throw new ODataQueryException(400, "BadRequest", $"'{literal}' is not a {type.Name}.", literal);
+        }
+
+        return _canonical[type](value);
+    }
 
     /// <summary>Reads <paramref name="text"/> as a value of <paramref name="type"/>, if a literal parser was given for it.</summary>
     public bool TryParseLiteral(Type type, string text, out object? value)

@@ -35,7 +35,7 @@ public static class CategoryQuery
             query = query.Where(c => c.Id == id);
         }
 
-        var binder = new QueryBinder<Category>(CategoryMap.For(language.Chain));
+        var binder = new QueryComposer<Category>(PortalModel.Instance, CategoryMap.For(language.Chain));
         if (parser.ParseFilter() is { } filter)
         {
             query = query.Where(binder.Filter(filter, parser.ParameterAliasNodes));
@@ -56,7 +56,7 @@ public static class CategoryQuery
 
         long? count = parser.ParseCount() == true ? await query.LongCountAsync(http.RequestAborted) : null;
         var orderBy = parser.ParseOrderBy();
-        var ordered = orderBy is null ? query.OrderBy(c => c.Slug).ThenBy(c => c.Id) : binder.OrderBy(query, orderBy, c => c.Id, tieBreakDescending: false);
+        var ordered = orderBy is null ? query.OrderBy(c => c.Slug).ThenBy(c => c.Id) : binder.OrderBy(query, orderBy, c => c.Id, tieBreakDescending: false, parser.ParameterAliasNodes);
         var skip = ODataRequests.Skip(parser) + SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset;
         var take = (int)Math.Min(top ?? ODataQueryEndpoint.MaxPageSize, ODataRequests.PageSize(http));
         var wanted = top is null ? int.MaxValue : (int)top.Value;

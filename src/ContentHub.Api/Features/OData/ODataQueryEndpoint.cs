@@ -15,7 +15,7 @@ namespace ContentHub.Api.Features.OData;
 
 /// <summary>
 /// Queries of the entry sets (Articles, Videos, PromoAssets): parsed by ODataUriParser, bound to EF Core
-/// LINQ by <see cref="QueryBinder{T}"/> over <see cref="PortalEntries"/>, written by
+/// LINQ by the package's binder through <see cref="QueryComposer{T}"/> over <see cref="PortalEntries"/>, written by
 /// <see cref="EntryJsonWriter"/> (by ODataMessageWriter for full metadata). The portal comes from its
 /// API key, or from the <c>portal</c> option for a public portal; the language from <c>lang</c> or
 /// Accept-Language, resolved along the portal's fallback chain.
@@ -112,7 +112,7 @@ public static class ODataQueryEndpoint
             return;
         }
 
-        var binder = new QueryBinder<Listing>(entries.Map(portal)) { Clock = clock };
+        var binder = new QueryComposer<Listing>(PortalModel.Instance, entries.Map(portal)) { Clock = clock };
         visible = Narrowed(visible, binder, parser, request);
         if (path.LastSegment is CountSegment)
         {
@@ -158,7 +158,7 @@ public static class ODataQueryEndpoint
     }
 
     // $filter and $search.
-    private static IQueryable<Listing> Narrowed(IQueryable<Listing> visible, QueryBinder<Listing> binder, ODataUriParser parser, HttpRequest request)
+    private static IQueryable<Listing> Narrowed(IQueryable<Listing> visible, QueryComposer<Listing> binder, ODataUriParser parser, HttpRequest request)
     {
         if (parser.ParseFilter() is { } filter)
         {
@@ -174,7 +174,7 @@ public static class ODataQueryEndpoint
     }
 
     // A page in the client's order (newest first by default), with $count and a nextLink whose token is a keyset where the order allows one.
-    private static async Task AnswerPageAsync(EntryQuery query, IQueryable<Listing> visible, QueryBinder<Listing> binder, ODataUriParser parser)
+    private static async Task AnswerPageAsync(EntryQuery query, IQueryable<Listing> visible, QueryComposer<Listing> binder, ODataUriParser parser)
     {
         var http = query.Http;
         var top = parser.ParseTop();
@@ -198,12 +198,12 @@ public static class ODataQueryEndpoint
             var lastId = values[^1];
             var tie = lastId.ValueKind == System.Text.Json.JsonValueKind.String && lastId.TryGetGuid(out var id) ? id
                 : throw new ODataQueryException(400, "BadRequest", "The $skiptoken is not one this service issued for this query.", "$skiptoken");
-            visible = visible.Where(binder.After(orderBy!, values.Take(values.Count - 1).ToList(), l => l.Item.ItemId, tie, tieBreakDescending: true));
+            visible = visible.Where(binder.After(orderBy!, values.Take(values.Count - 1).ToList(), l => l.Item.ItemId, tie, tieBreakDescending: true, parser.ParameterAliasNodes));
         }
 
         var ordered = orderBy is null
             ? visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
-            : binder.OrderBy(visible, orderBy, l => l.Item.ItemId, tieBreakDescending: true);
+            : binder.OrderBy(visible, orderBy, l => l.Item.ItemId, tieBreakDescending: true, parser.ParameterAliasNodes);
         var skip = ODataRequests.Skip(parser) + token.Offset;
         var pageSize = ODataRequests.PageSize(http);
         var take = (int)Math.Min(top ?? pageSize, pageSize);
