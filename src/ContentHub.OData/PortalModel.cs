@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.OData.Edm;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Vocabularies;
@@ -16,6 +17,10 @@ public static class PortalModel
     public const string Namespace = "ContentHub";
 
     private const string CapabilitiesNamespace = "Org.OData.Capabilities.V1";
+    private const string AggregationNamespace = "Org.OData.Aggregation.V1";
+
+    /// <summary>The <c>$apply</c> transformations the entry sets answer (declared in <c>Aggregation.ApplySupported</c>).</summary>
+    public static IReadOnlyList<string> ApplyTransformations { get; } = ["aggregate", "groupby", "filter", "compute"];
 
     private static readonly string[] AssetTypes = ["Banner", "Brochure", "Infographic", "Photo", "Publication"];
 
@@ -39,17 +44,21 @@ public static class PortalModel
     }
 
     /// <summary>
-    /// Tells the package's binder which CLR types the queries run over: <paramref name="entry"/> for the
-    /// entry sets (one row type serves all three), <paramref name="category"/> for Categories, and the
-    /// enum the asset type is stored as. Called once at start-up, before any query; calling it again changes nothing.
+    /// Tells the package's binders which CLR types the queries run over: each of <paramref name="entryRows"/>
+    /// stands for an entry (the join a query filters, the flat row it aggregates; one type serves all three
+    /// entry sets), <paramref name="category"/> for a category, and <paramref name="assetType"/> is the enum
+    /// the asset type is stored as. Called once at start-up, before any query; calling it again changes nothing.
     /// </summary>
-    public static void MapClrTypes(Type entry, Type category, Type assetType)
+    public static void MapClrTypes(IReadOnlyList<Type> entryRows, Type category, Type assetType)
     {
         lock (Instance)
         {
-            Map("Article", entry);
             Map("Category", category);
             Map("PromoAssetType", assetType);
+            if (Instance.GetTypeMapper() is not EntryRowMapper)
+            {
+                Instance.SetTypeMapper(new EntryRowMapper(entryRows, Instance.FindDeclaredType(Namespace + ".Article")));
+            }
         }
     }
 
@@ -60,6 +69,13 @@ public static class PortalModel
         {
             Instance.SetAnnotationValue(type, new Microsoft.OData.ModelBuilder.ClrTypeAnnotation(clrType));
         }
+    }
+
+    // The package maps one CLR type to one EDM type by annotation; an entry is queried as more than one CLR type.
+    private sealed class EntryRowMapper(IReadOnlyList<Type> entryRows, IEdmSchemaType entry) : Microsoft.AspNetCore.OData.Edm.DefaultODataTypeMapper
+    {
+        public override IEdmTypeReference GetEdmTypeReference(IEdmModel edmModel, Type clrType) =>
+            entryRows.Contains(clrType) ? new EdmEntityTypeReference((IEdmEntityType)entry, isNullable: false) : base.GetEdmTypeReference(edmModel, clrType);
     }
 
     private static EdmModel Build()
@@ -101,6 +117,7 @@ public static class PortalModel
 
         model.AddElement(container);
         AnnotateConformance(model, container);
+        AnnotateAggregation(model, container.EntitySets().Where(set => set.Name != Sets.Categories));
         model.SetEdmxVersion(EdmConstants.EdmVersion401);
         return model;
     }
@@ -145,6 +162,35 @@ public static class PortalModel
         model.SetVocabularyAnnotation(annotation);
     }
 
+    // Aggregation.ApplySupported on each entry set: which transformations $apply takes, no rollup. The term and the
+    // two members of its type used here are declared in a small referenced model, as for Capabilities below.
+    private static void AnnotateAggregation(EdmModel model, IEnumerable<IEdmEntitySet> sets)
+    {
+        var vocabulary = new EdmModel();
+        var rollup = new EdmEnumType(AggregationNamespace, "RollupType");
+        var none = rollup.AddMember("None", new EdmEnumMemberValue(0));
+        rollup.AddMember("SingleHierarchy", new EdmEnumMemberValue(1));
+        rollup.AddMember("MultipleHierarchies", new EdmEnumMemberValue(2));
+        vocabulary.AddElement(rollup);
+        var supported = new EdmComplexType(AggregationNamespace, "ApplySupportedType");
+        supported.AddStructuralProperty("Transformations", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false))));
+        supported.AddStructuralProperty("Rollup", new EdmEnumTypeReference(rollup, isNullable: false));
+        vocabulary.AddElement(supported);
+        var term = new EdmTerm(AggregationNamespace, "ApplySupported", new EdmComplexTypeReference(supported, isNullable: false), "EntityType EntitySet");
+        vocabulary.AddElement(term);
+        model.AddReferencedModel(vocabulary);
+
+        foreach (var set in sets)
+        {
+            var value = new EdmRecordExpression(
+                new EdmPropertyConstructor("Transformations", new EdmCollectionExpression(ApplyTransformations.Select(t => (IEdmExpression)new EdmStringConstant(t)))),
+                new EdmPropertyConstructor("Rollup", new EdmEnumMemberExpression(none)));
+            var annotation = new EdmVocabularyAnnotation(set, term, value);
+            annotation.SetSerializationLocation(model, EdmVocabularyAnnotationSerializationLocation.Inline);
+            model.SetVocabularyAnnotation(annotation);
+        }
+    }
+
     // EdmLib 7.7 keeps its copy of the Capabilities vocabulary internal, so the one term used here is
     // declared in a small referenced model, and the CSDL references the published vocabulary.
     private static void AnnotateConformance(EdmModel model, EdmEntityContainer container)
@@ -163,7 +209,9 @@ public static class PortalModel
         reference.AddInclude(new EdmInclude("Capabilities", CapabilitiesNamespace));
         var core = new EdmReference(new Uri("https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Core.V1.xml"));
         core.AddInclude(new EdmInclude("Core", "Org.OData.Core.V1"));
-        model.SetEdmReferences([reference, core]);
+        var aggregation = new EdmReference(new Uri("https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Aggregation.V1.xml"));
+        aggregation.AddInclude(new EdmInclude("Aggregation", AggregationNamespace));
+        model.SetEdmReferences([reference, core, aggregation]);
 
         var annotation = new EdmVocabularyAnnotation(container, term, new EdmEnumMemberExpression(intermediate));
         annotation.SetSerializationLocation(model, EdmVocabularyAnnotationSerializationLocation.Inline);

@@ -70,19 +70,19 @@ public sealed class EntryJsonWriterTests
         [
             new EntryView
             {
-                ItemId = Guid.Parse("01a20000-0000-7000-8000-000000000001"), Language = LanguageTag.Vietnamese, Kind = kind,
+                Id = Guid.Parse("01a20000-0000-7000-8000-000000000001"), Language = LanguageTag.Vietnamese, Kind = kind,
                 Title = "Bắc Giang \"vải thiều\" <mùa> & 'lễ hội'", Summary = null, Body = Encoding.UTF8.GetBytes("<p>Nội dung\nmới\t\u2028 \\ \u0001\u001f\r\b\f \u007f 🌾 ສະບາຍດີ 北江</p>" + string.Concat(Enumerable.Repeat("<p>Đầu tư \"mới\" ở Bắc Giang</p>\n", 2000))), Slug = "bac-giang",
                 Tags = ["du lịch", "đầu tư"], AvailableLanguages = ["en", "vi", "zh-Hans"],
                 PublishedAt = new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 11, 21, 1, 2, 3, 456, TimeSpan.Zero).AddTicks(7),
                 ReviewedAt = new DateTimeOffset(2026, 11, 19, 23, 59, 59, 100, TimeSpan.Zero), CategoryId = category.Id,
-                VideoDurationSeconds = kind == ContentKind.Video ? 90 : null, VideoUrl = kind == ContentKind.Video ? "https://v.example/a.mp4" : null,
-                PromoAssetType = kind == ContentKind.PromoAsset ? PromoAssetType.Brochure : null, UsageRights = kind == ContentKind.PromoAsset ? "CC BY 4.0" : null,
+                DurationSeconds = kind == ContentKind.Video ? 90 : null, VideoUrl = kind == ContentKind.Video ? "https://v.example/a.mp4" : null,
+                AssetType = kind == ContentKind.PromoAsset ? PromoAssetType.Brochure : null, UsageRights = kind == ContentKind.PromoAsset ? "CC BY 4.0" : null,
                 RightsExpireOn = kind == ContentKind.PromoAsset ? new DateOnly(2027, 3, 1) : null,
                 Category = expand ? category : null,
             },
             new EntryView
             {
-                ItemId = Guid.Parse("01a20000-0000-7000-8000-000000000002"), Language = LanguageTag.English, Kind = kind, Title = "Plain", Summary = "Lead",
+                Id = Guid.Parse("01a20000-0000-7000-8000-000000000002"), Language = LanguageTag.English, Kind = kind, Title = "Plain", Summary = "Lead",
                 Body = [], Slug = "plain", SeoDescription = "SEO", AvailableLanguages = ["en"],
                 PublishedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
                 MachineTranslated = true, ReviewedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), CategoryId = category.Id,

@@ -49,6 +49,13 @@ public sealed class ServiceDescriptionTests(ApiFixture api) : IClassFixture<ApiF
         Assert.Equal("Id", Assert.Single(articles.EntityType.Key()).Name);
         var annotation = Assert.Single(model.VocabularyAnnotations, a => a.Term.FullName() == "Org.OData.Capabilities.V1.ConformanceLevel");
         Assert.EndsWith("/Intermediate", string.Join(" ", ((Microsoft.OData.Edm.Vocabularies.IEdmEnumMemberExpression)annotation.Value).EnumMembers.Select(m => m.DeclaringType.FullName() + "/" + m.Name)), StringComparison.Ordinal);
+
+        // Each entry set says which $apply transformations it answers (and the tests of $apply hold it to them).
+        var applySupported = model.VocabularyAnnotations.Where(a => a.Term.FullName() == "Org.OData.Aggregation.V1.ApplySupported").ToList();
+        Assert.Equal(["Articles", "PromoAssets", "Videos"], applySupported.Select(a => ((IEdmEntitySet)a.Target).Name).Order(StringComparer.Ordinal));
+        var record = (Microsoft.OData.Edm.Vocabularies.IEdmRecordExpression)applySupported[0].Value;
+        var transformations = (Microsoft.OData.Edm.Vocabularies.IEdmCollectionExpression)record.Properties.Single(p => p.Name == "Transformations").Value;
+        Assert.Equal(["aggregate", "groupby", "filter", "compute"], transformations.Elements.Select(e => ((Microsoft.OData.Edm.Vocabularies.IEdmStringConstantExpression)e).Value));
     }
 
     // Loaded once: JsonSchema.Net registers a schema by its id for the whole process.

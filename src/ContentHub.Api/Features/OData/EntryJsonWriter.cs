@@ -106,7 +106,7 @@ public static class EntryJsonWriter
         }
 
         var wants = selection.Entry;
-        if (wants("Id")) json.WriteString("Id", e.ItemId);
+        if (wants("Id")) json.WriteString("Id", e.Id);
         if (wants("Language")) json.WriteString("Language", e.Language.Code);
         if (wants("Title")) json.WriteString("Title", e.Title);
         if (wants("Summary")) json.WriteString("Summary", e.Summary);
@@ -123,12 +123,12 @@ public static class EntryJsonWriter
         switch (e.Kind)
         {
             case ContentKind.Video:
-                if (wants("DurationSeconds")) json.WriteNumber("DurationSeconds", e.VideoDurationSeconds ?? 0);
+                if (wants("DurationSeconds")) json.WriteNumber("DurationSeconds", e.DurationSeconds ?? 0);
                 if (wants("VideoUrl")) json.WriteString("VideoUrl", e.VideoUrl);
                 if (wants("PosterUrl")) json.WriteString("PosterUrl", e.PosterUrl);
                 break;
             case ContentKind.PromoAsset:
-                if (wants("AssetType")) json.WriteString("AssetType", e.PromoAssetType?.ToString());
+                if (wants("AssetType")) json.WriteString("AssetType", e.AssetType?.ToString());
                 if (wants("UsageRights")) json.WriteString("UsageRights", e.UsageRights);
                 if (wants("RightsExpireOn"))
                 {

@@ -24,7 +24,7 @@ public static class EntryProjection
     {
         Expression<Func<Listing, EntryView>> all = l => new EntryView
         {
-            ItemId = l.Item.ItemId,
+            Id = l.Item.ItemId,
             Language = l.Entry.Language,
             Kind = l.Item.Kind,
             Title = l.Entry.Title,
@@ -39,10 +39,10 @@ public static class EntryProjection
             MachineTranslated = l.Entry.MachineTranslated,
             ReviewedAt = l.Entry.ReviewedAt,
             CategoryId = l.Item.CategoryId,
-            VideoDurationSeconds = l.Entry.VideoDurationSeconds,
+            DurationSeconds = l.Entry.VideoDurationSeconds,
             VideoUrl = l.Entry.VideoUrl,
             PosterUrl = l.Entry.PosterUrl,
-            PromoAssetType = l.Entry.PromoAssetType,
+            AssetType = l.Entry.PromoAssetType,
             UsageRights = l.Entry.UsageRights,
             RightsExpireOn = l.Entry.RightsExpireOn,
         };

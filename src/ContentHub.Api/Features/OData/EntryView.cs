@@ -10,7 +10,7 @@ namespace ContentHub.Api.Features.OData;
 /// </summary>
 public sealed class EntryView
 {
-    public Guid ItemId { get; init; }
+    public Guid Id { get; init; }
 
     public LanguageTag Language { get; init; }
 
@@ -43,13 +43,13 @@ public sealed class EntryView
 
     public Guid CategoryId { get; init; }
 
-    public int? VideoDurationSeconds { get; init; }
+    public int? DurationSeconds { get; init; }
 
     public string? VideoUrl { get; init; }
 
     public string? PosterUrl { get; init; }
 
-    public PromoAssetType? PromoAssetType { get; init; }
+    public PromoAssetType? AssetType { get; init; }
 
     public string? UsageRights { get; init; }
 

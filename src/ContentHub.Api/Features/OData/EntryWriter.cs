@@ -144,7 +144,7 @@ public static class EntryWriter
 
     private static IEnumerable<ODataProperty> Properties(EntryView e)
     {
-        yield return new ODataProperty { Name = "Id", Value = e.ItemId };
+        yield return new ODataProperty { Name = "Id", Value = e.Id };
         yield return new ODataProperty { Name = "Language", Value = e.Language.Code };
         yield return new ODataProperty { Name = "Title", Value = e.Title };
         yield return new ODataProperty { Name = "Summary", Value = e.Summary };
@@ -161,12 +161,12 @@ public static class EntryWriter
         switch (e.Kind)
         {
             case Domain.Content.ContentKind.Video:
-                yield return new ODataProperty { Name = "DurationSeconds", Value = e.VideoDurationSeconds ?? 0 };
+                yield return new ODataProperty { Name = "DurationSeconds", Value = e.DurationSeconds ?? 0 };
                 yield return new ODataProperty { Name = "VideoUrl", Value = e.VideoUrl };
                 yield return new ODataProperty { Name = "PosterUrl", Value = e.PosterUrl };
                 break;
             case Domain.Content.ContentKind.PromoAsset:
-                yield return new ODataProperty { Name = "AssetType", Value = new ODataEnumValue(e.PromoAssetType?.ToString(), PortalModel.Namespace + ".PromoAssetType") };
+                yield return new ODataProperty { Name = "AssetType", Value = new ODataEnumValue(e.AssetType?.ToString(), PortalModel.Namespace + ".PromoAssetType") };
                 yield return new ODataProperty { Name = "UsageRights", Value = e.UsageRights };
                 yield return new ODataProperty { Name = "RightsExpireOn", Value = e.RightsExpireOn };
                 break;

@@ -113,6 +113,12 @@ public static class ODataQueryEndpoint
         }
 
         var binder = new QueryComposer<Listing>(PortalModel.Instance, entries.Map(portal)) { Clock = clock };
+        if (parser.ParseApply() is { } apply)
+        {
+            await AnswerAggregatedAsync(query, visible, binder, parser, apply, path);
+            return;
+        }
+
         visible = Narrowed(visible, binder, parser, request);
         if (path.LastSegment is CountSegment)
         {
@@ -155,6 +161,28 @@ public static class ODataQueryEndpoint
         {
             await ODataEndpoints.SendAsync(http, EntryWriter.Entity(query.Set, query.Uri, query.Version, query.Level, row));
         }
+    }
+
+    // $apply: grouped or aggregated results instead of entries; $filter, $orderby, $top and $skip then apply to the results.
+    private static async Task AnswerAggregatedAsync(EntryQuery query, IQueryable<Listing> visible, QueryComposer<Listing> binder, ODataUriParser parser, Microsoft.OData.UriParser.Aggregation.ApplyClause apply, ODataPath path)
+    {
+        var request = query.Http.Request;
+        foreach (var option in new[] { "search", "select", "expand", "count" })
+        {
+            if (ODataRequests.Option(request, option) is not null)
+            {
+                throw ODataQueryException.NotImplemented($"${option} together with $apply");
+            }
+        }
+
+        if (path.LastSegment is CountSegment)
+        {
+            throw ODataQueryException.NotImplemented("/$count together with $apply");
+        }
+
+        var flat = EntryProjection.For(query.Db.Categories, query.Chain, reviewedOnly: !query.Portal.AcceptsUnreviewedMachineTranslation, body: false, languages: false, category: false);
+        var page = await EntryAggregation.PageAsync(query.Http, visible, listings => listings.Select(flat), binder, parser, apply);
+        await AggregateJsonWriter.WriteAsync(query.Http, query.Set, query.Uri.ServiceRoot, query.Version, query.Level, page);
     }
 
     // $filter and $search.
@@ -216,8 +244,8 @@ public static class ODataQueryEndpoint
             if (wanted > take)
             {
                 var last = page[^1];
-                var skipToken = orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.ItemId)
-                    : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.ItemId))
+                var skipToken = orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.Id)
+                    : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.Id))
                     : SkipToken.AtOffset(skip + take);
                 next = ODataRequests.NextLink(http.Request, skipToken, top is null ? null : wanted - take);
             }
@@ -236,7 +264,7 @@ public static class ODataQueryEndpoint
     // The properties a client's $orderby can page by keyset: their values are in every page row as ordered.
     private static readonly Dictionary<string, Func<EntryView, object?>> KeysetProperties = new(StringComparer.Ordinal)
     {
-        ["Id"] = e => e.ItemId,
+        ["Id"] = e => e.Id,
         ["Title"] = e => e.Title,
         ["Summary"] = e => e.Summary,
         ["Slug"] = e => e.Slug,
@@ -245,7 +273,7 @@ public static class ODataQueryEndpoint
         ["UpdatedAt"] = e => e.UpdatedAt,
         ["ReviewedAt"] = e => e.ReviewedAt,
         ["CategoryId"] = e => e.CategoryId,
-        ["DurationSeconds"] = e => e.VideoDurationSeconds,
+        ["DurationSeconds"] = e => e.DurationSeconds,
         ["VideoUrl"] = e => e.VideoUrl,
         ["PosterUrl"] = e => e.PosterUrl,
         ["UsageRights"] = e => e.UsageRights,

@@ -87,8 +87,8 @@ public static class ODataRequests
     }
 
     // System query options this service answers; others that OData defines are valid but not implemented here.
-    private static readonly HashSet<string> Answered = new(StringComparer.OrdinalIgnoreCase) { "filter", "select", "expand", "orderby", "top", "skip", "count", "search", "skiptoken", "format" };
-    private static readonly HashSet<string> NotImplemented = new(StringComparer.OrdinalIgnoreCase) { "apply", "compute", "levels", "index", "schemaversion", "deltatoken", "id" };
+    private static readonly HashSet<string> Answered = new(StringComparer.OrdinalIgnoreCase) { "filter", "select", "expand", "orderby", "top", "skip", "count", "search", "skiptoken", "format", "apply" };
+    private static readonly HashSet<string> NotImplemented = new(StringComparer.OrdinalIgnoreCase) { "compute", "levels", "index", "schemaversion", "deltatoken", "id" };
 
     /// <summary>The largest $skip answered: deeper pages are reached with the nextLink's keyset token, which costs nothing per page skipped.</summary>
     public const long MaxSkip = 100_000;
@@ -99,21 +99,22 @@ public static class ODataRequests
             : skip <= MaxSkip ? (int)skip
             : throw ODataQueryException.Limit("$skip", $"$skip is at most {MaxSkip:N0}; follow @nextLink to page further.");
 
-    /// <summary>The query string the parser reads: the request's, with <c>$filter</c> put in the form it reads (<see cref="FilterText"/>).</summary>
+    /// <summary>
+    /// The query string the parser reads: the request's, with <c>$filter</c> and <c>$apply</c> (whose
+    /// <c>filter()</c> takes the same expressions) put in the form it reads (<see cref="FilterText"/>).
+    /// </summary>
     public static string QueryForParser(HttpRequest request)
     {
         var original = request.QueryString.Value ?? string.Empty;
-        var filterKey = request.Query.Keys.FirstOrDefault(k => k.TrimStart('$').Equals("filter", StringComparison.OrdinalIgnoreCase));
-        if (filterKey is null)
-        {
-            return original;
-        }
-
-        var filter = request.Query[filterKey].ToString();
-        var normalised = FilterText.Normalise(filter, name => request.Query.TryGetValue(name, out var value) ? value.ToString() : null);
-        return normalised == filter
+        var rewritten = request.Query.Keys
+            .Where(k => k.TrimStart('$').Equals("filter", StringComparison.OrdinalIgnoreCase) || k.TrimStart('$').Equals("apply", StringComparison.OrdinalIgnoreCase))
+            .Select(k => (Key: k, Text: request.Query[k].ToString()))
+            .Select(o => (o.Key, o.Text, Normalised: FilterText.Normalise(o.Text, name => request.Query.TryGetValue(name, out var value) ? value.ToString() : null)))
+            .Where(o => o.Normalised != o.Text)
+            .ToDictionary(o => o.Key, o => o.Normalised, StringComparer.Ordinal);
+        return rewritten.Count == 0
             ? original
-            : QueryString.Create(request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, q.Key == filterKey ? normalised : v)))).Value ?? original;
+            : QueryString.Create(request.Query.SelectMany(q => q.Value.Select(v => KeyValuePair.Create(q.Key, rewritten.TryGetValue(q.Key, out var text) ? text : v)))).Value ?? original;
     }
 
     /// <summary>A system query option's value, named with or without $ in any case (as the parser is set to read them); null when absent.</summary>

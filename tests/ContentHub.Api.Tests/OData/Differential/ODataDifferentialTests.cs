@@ -14,6 +14,7 @@ public sealed class ODataDifferentialTests(DifferentialFixture api, ITestOutputH
 {
     private const int Filters = 1500;
     private const int Orders = 300;
+    private const int Aggregations = 200;
 
     [Fact]
     public async Task Random_filters_select_exactly_the_rows_OData_selects()
@@ -80,6 +81,46 @@ public sealed class ODataDifferentialTests(DifferentialFixture api, ITestOutputH
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
     }
 
+    [Fact]
+    public async Task Random_filters_inside_apply_count_per_group_what_OData_selects()
+    {
+        var random = new Random(2026);
+        var generator = new FilterGenerator(random, api.Rows);
+        var failures = new List<string>();
+        using var client = api.ClientWithKey(api.Key);
+        for (var i = 0; i < Aggregations && failures.Count < 20; i++)
+        {
+            var filter = generator.Bool(random.Next(0, 3));
+            var selected = api.Rows.Where(r => filter.Eval(r) is true).ToList();
+            var byLanguage = random.Next(2) == 0;
+            var apply = byLanguage
+                ? $"filter({filter.OData})/groupby((Language),aggregate($count as Count,PublishedAt with max as Latest))"
+                : $"filter({filter.OData})/aggregate($count as Count,Id with countdistinct as Items)";
+            var expected = byLanguage
+                ? selected.GroupBy(r => r.Language).OrderBy(g => g.Key, StringComparer.Ordinal)
+                    .Select(g => $"{g.Key}:{g.Count()}:{g.Max(r => r.PublishedAt).UtcTicks}").ToList()
+                : [$"{selected.Count}:{selected.Count}"];
+            var (status, body) = await GetAsync(client, "$apply=" + Uri.EscapeDataString(apply) + (byLanguage ? "&$orderby=Language" : string.Empty));
+            if (status != HttpStatusCode.OK)
+            {
+                failures.Add($"{(int)status} for {apply}: {body[..Math.Min(200, body.Length)]}");
+                continue;
+            }
+
+            var results = JsonDocument.Parse(body).RootElement.GetProperty("value").EnumerateArray().ToList();
+            var actual = byLanguage
+                ? results.Select(r => $"{r.GetProperty("Language").GetString()}:{r.GetProperty("Count").GetInt64()}:{DateTimeOffset.Parse(r.GetProperty("Latest").GetString()!, System.Globalization.CultureInfo.InvariantCulture).UtcTicks}").ToList()
+                : results.Select(r => $"{r.GetProperty("Count").GetInt64()}:{r.GetProperty("Items").GetInt64()}").ToList();
+            if (!expected.SequenceEqual(actual))
+            {
+                failures.Add($"{apply}: OData gives [{string.Join(", ", expected)}], the service [{string.Join(", ", actual)}]");
+            }
+        }
+
+        output.WriteLine($"{Aggregations} aggregations over {api.Rows.Count} rows; {failures.Count} failures");
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
     [Theory]
     [InlineData("SeoDescription", false)]
     [InlineData("SeoDescription", true)]
@@ -111,7 +152,7 @@ public sealed class ODataDifferentialTests(DifferentialFixture api, ITestOutputH
 
     private static async Task<(HttpStatusCode Status, string Body)> GetAsync(HttpClient client, string query)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Articles?lang=en&" + (query.Contains("$top=", StringComparison.Ordinal) ? string.Empty : "$top=100&") + query);
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/odata/Articles?lang=en&" + (query.Contains("$top=", StringComparison.Ordinal) || query.StartsWith("$apply", StringComparison.Ordinal) ? string.Empty : "$top=100&") + query);
         request.Headers.Add("Prefer", "odata.maxpagesize=100");
         using var response = await client.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
