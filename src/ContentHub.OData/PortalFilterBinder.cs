@@ -104,6 +104,10 @@ public sealed class PortalFilterBinder<T>(PropertyMap<T> properties, TimeProvide
         return argument is not null && properties.Function("second", Value(argument)) is { } store ? store : base.BindTimeRelatedProperty(node, context);
     }
 
+    /// <summary>Fractions of a second to the microsecond the store keeps, by the store (see <see cref="PropertyMap{T}.Function"/>).</summary>
+    protected override Expression BindFractionalSeconds(SingleValueFunctionCallNode node, QueryBinderContext context) =>
+        properties.Function("fractionalseconds", Value(Bind(node.Parameters.Single(), context))) ?? base.BindFractionalSeconds(node, context);
+
     /// <inheritdoc />
     protected override Expression BindToLower(SingleValueFunctionCallNode node, QueryBinderContext context) =>
         properties.Function("tolower", Bind(node.Parameters.Single(), context)) ?? base.BindToLower(node, context);

@@ -27,6 +27,17 @@ public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
     /// <summary>The time <c>now()</c> stands for; read once per query, so every use in it agrees.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>The query's <c>$compute</c>: its properties can be filtered and ordered by, and are bound where they are used.</summary>
+    public ComputeClause? Compute { get; init; }
+
+    /// <summary>The values of <paramref name="items"/> (computed properties), as one array per row for the SELECT list.</summary>
+    public Expression<Func<T, object?[]>> Computed(IEnumerable<ComputeExpression> items, IDictionary<string, SingleValueNode>? aliases = null)
+    {
+        var context = Context();
+        var values = items.Select(item => Expression.Convert(Binding(() => Binder(aliases).Bind(item.Expression, context)), typeof(object))).ToList();
+        return Expression.Lambda<Func<T, object?[]>>(Expression.NewArrayInit(typeof(object), values), context.CurrentParameter);
+    }
+
     /// <summary>The $filter as a predicate; <paramref name="aliases"/> are the parser's parameter aliases (@name=value).</summary>
     public Expression<Func<T, bool>> Filter(FilterClause filter, IDictionary<string, SingleValueNode>? aliases = null)
     {
@@ -175,7 +186,16 @@ public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
     private static ODataQueryException InvalidToken() =>
         new(400, "BadRequest", "The $skiptoken is not one this service issued for this query.", "$skiptoken");
 
-    private QueryBinderContext Context() => new(model, Settings, typeof(T));
+    private QueryBinderContext Context()
+    {
+        var context = new QueryBinderContext(model, Settings, typeof(T));
+        foreach (var item in Compute?.ComputedItems ?? [])
+        {
+            context.ComputedProperties[item.Alias] = item;
+        }
+
+        return context;
+    }
 
     private PortalFilterBinder<T> Binder(IDictionary<string, SingleValueNode>? aliases) => new(properties, Clock, aliases);
 

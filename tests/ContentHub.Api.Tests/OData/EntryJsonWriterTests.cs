@@ -28,10 +28,26 @@ public sealed class EntryJsonWriterTests
     [InlineData("Videos", "", ODataVersion.V4, "minimal")]
     [InlineData("PromoAssets", "$select=AssetType,RightsExpireOn,UsageRights", ODataVersion.V401, "minimal")]
     [InlineData("PromoAssets", "", ODataVersion.V401, "none")]
+    [InlineData("Articles", "$compute=length(Title) as L,concat(Language,'!') as Tag,PublishedAt as At&$select=Title,L,Tag,At", ODataVersion.V401, "minimal")]
+    [InlineData("Videos", "$compute=DurationSeconds div 60 as Minutes&$select=Minutes", ODataVersion.V4, "minimal")]
     public async Task Collections_match_odata_message_writer(string setName, string query, ODataVersion version, string level)
     {
         var (set, uri) = Parse(setName, query);
         var rows = Rows(setName, expand: query.Contains("$expand", StringComparison.Ordinal));
+        if (uri.Compute is { } compute)
+        {
+            // Values of the types the binder gives: int? for length, string, DateTimeOffset, int.
+            object?[] values = setName == "Videos" ? [1] : [8, "vi!", new DateTimeOffset(2026, 11, 20, 8, 30, 0, TimeSpan.Zero)];
+            rows = rows.Select(r => new EntryView
+            {
+                Id = r.Id, Language = r.Language, Kind = r.Kind, Title = r.Title, Summary = r.Summary, Body = r.Body, Slug = r.Slug, SeoDescription = r.SeoDescription,
+                Tags = r.Tags, AvailableLanguages = r.AvailableLanguages, PublishedAt = r.PublishedAt, UpdatedAt = r.UpdatedAt, MachineTranslated = r.MachineTranslated,
+                ReviewedAt = r.ReviewedAt, CategoryId = r.CategoryId, DurationSeconds = r.DurationSeconds, VideoUrl = r.VideoUrl, PosterUrl = r.PosterUrl,
+                AssetType = r.AssetType, UsageRights = r.UsageRights, RightsExpireOn = r.RightsExpireOn, Category = r.Category,
+                Computed = values, ComputedNames = compute.ComputedItems.Select(i => i.Alias).ToArray(),
+            }).ToList();
+        }
+
         var next = new Uri(Root, setName + "?$skiptoken=k1.0");
 
         var reference = EntryWriter.Collection(set, uri, version, level, rows, count: 42, nextLink: next);
@@ -59,7 +75,8 @@ public sealed class EntryJsonWriterTests
         var parser = new ODataUriParser(PortalModel.Instance, Root, new Uri(Root, path + (query.Length > 0 ? "?" + query : string.Empty)));
         var parsed = parser.ParsePath();
         var set = ((EntitySetSegment)parsed.FirstSegment).EntitySet;
-        return (set, new ODataUri { ServiceRoot = Root, Path = parsed, SelectAndExpand = parser.ParseSelectAndExpand() });
+        var compute = parser.ParseCompute();
+        return (set, new ODataUri { ServiceRoot = Root, Path = parsed, Compute = compute, SelectAndExpand = parser.ParseSelectAndExpand() });
     }
 
     private static List<EntryView> Rows(string setName, bool expand)

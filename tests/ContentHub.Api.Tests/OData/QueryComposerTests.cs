@@ -40,6 +40,7 @@ public sealed class QueryComposerTests(ApiFixture api) : IClassFixture<ApiFixtur
     [InlineData("Language in ('en','zh-CN') or AvailableLanguages/all(l: l ne 'lo')")]
     [InlineData("indexof(Title,'a') ge 0 and substring(Title,1) ne 'x' and substring(Title,0,2) eq 'Al' and concat(concat(Title,' '),Slug) ne ''")]
     [InlineData("second(PublishedAt) lt 60 and date(PublishedAt) le 2030-01-01 and PublishedAt lt now()")]
+    [InlineData("fractionalseconds(PublishedAt) lt 1 and fractionalseconds(ReviewedAt) ge 0")]
     [InlineData("round(DurationSeconds) ge 1 and floor(DurationSeconds div 60) ge 1 and ceiling(DurationSeconds) le 9999")]
     public async Task Supported_expressions_translate_to_sql(string filter)
     {

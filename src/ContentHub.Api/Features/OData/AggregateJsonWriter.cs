@@ -60,31 +60,9 @@ public static class AggregateJsonWriter
         foreach (var (name, value) in values)
         {
             json.WritePropertyName(name);
-            WriteValue(json, value);
+            DynamicValues.Write(json, value);
         }
 
         json.WriteEndObject();
-    }
-
-    private static void WriteValue(Utf8JsonWriter json, object? value)
-    {
-        switch (value)
-        {
-            case null: json.WriteNullValue(); break;
-            case string text: json.WriteStringValue(text); break;
-            case bool flag: json.WriteBooleanValue(flag); break;
-            case int number: json.WriteNumberValue(number); break;
-            case long number: json.WriteNumberValue(number); break;
-            case decimal number: json.WriteNumberValue(number); break;
-            case double number when double.IsFinite(number): json.WriteNumberValue(number); break;
-            case double number: json.WriteStringValue(number.ToString(CultureInfo.InvariantCulture)); break;
-            case Guid id: json.WriteStringValue(id); break;
-            case DateTimeOffset instant: json.WriteStringValue(instant.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture)); break;
-            case DateOnly date: json.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
-            case LanguageTag tag: json.WriteStringValue(tag.Code); break;
-            case Enum member: json.WriteStringValue(member.ToString()); break;
-            case IReadOnlyDictionary<string, object?> nested: WriteObject(json, nested, null); break;
-            default: json.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture)); break;
-        }
     }
 }

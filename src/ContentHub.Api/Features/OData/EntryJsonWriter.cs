@@ -139,6 +139,12 @@ public static class EntryJsonWriter
                 break;
         }
 
+        foreach (var (name, value) in e.ComputedValues())
+        {
+            json.WritePropertyName(name);
+            DynamicValues.Write(json, value);
+        }
+
         if (e.Category is { } category)
         {
             var named = selection.Category;

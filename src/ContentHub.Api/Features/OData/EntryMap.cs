@@ -24,6 +24,7 @@ public static class EntryMap
         .Literal(LanguageTag.Parse)
         .Text(LanguageTag.All, tag => tag.Code)
         .Function("second", (DateTimeOffset time) => (int)TimeFunctions.WholeSeconds(time))
+        .Function("fractionalseconds", (DateTimeOffset time) => (decimal)TimeFunctions.FractionalSeconds(time))
         .Function("tolower", (string text) => TextFunctions.Lower(text))
         .Function("toupper", (string text) => TextFunctions.Upper(text))
         .Map("Id", l => l.Item.ItemId)

@@ -20,6 +20,24 @@ public static class EntryProjection
         Built.GetOrAdd((category ? PortalEntries.ChainKey(chain) : "", reviewedOnly, body, languages, category),
             _ => DetachedExpressions.Detach(Build(categories, chain, reviewedOnly, body, languages, category)));
 
+    /// <summary><paramref name="projection"/> with the values of <c>$compute</c> properties added (built per query, never cached).</summary>
+    public static Expression<Func<Listing, EntryView>> WithComputed(Expression<Func<Listing, EntryView>> projection, string[] names, Expression<Func<Listing, object?[]>> values)
+    {
+        var init = (MemberInitExpression)projection.Body;
+        var row = projection.Parameters[0];
+        var computed = new ParameterSwap(values.Parameters[0], row).Visit(values.Body);
+        return Expression.Lambda<Func<Listing, EntryView>>(
+            Expression.MemberInit(init.NewExpression, init.Bindings
+                .Append(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.Computed))!, computed))
+                .Append(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.ComputedNames))!, Expression.Constant(names)))),
+            row);
+    }
+
+    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
     private static Expression<Func<Listing, EntryView>> Build(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category)
     {
         Expression<Func<Listing, EntryView>> all = l => new EntryView

@@ -56,4 +56,14 @@ public sealed class EntryView
     public DateOnly? RightsExpireOn { get; init; }
 
     public CategoryView? Category { get; init; }
+
+    /// <summary>The values of the <c>$compute</c> properties the client selected, in the order of <see cref="ComputedNames"/>.</summary>
+    public object?[]? Computed { get; init; }
+
+    /// <summary>The names of the <see cref="Computed"/> values (shared by every row of a page).</summary>
+    public string[]? ComputedNames { get; init; }
+
+    /// <summary>The computed values with their names; none without <c>$compute</c>.</summary>
+    public IEnumerable<(string Name, object? Value)> ComputedValues() =>
+        Computed is null || ComputedNames is null ? [] : ComputedNames.Zip(Computed);
 }

@@ -171,5 +171,10 @@ public static class EntryWriter
                 yield return new ODataProperty { Name = "RightsExpireOn", Value = e.RightsExpireOn };
                 break;
         }
+
+        foreach (var (name, value) in e.ComputedValues())
+        {
+            yield return new ODataProperty { Name = name, Value = DynamicValues.ForWriter(value) };
+        }
     }
 }

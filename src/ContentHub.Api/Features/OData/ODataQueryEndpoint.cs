@@ -99,6 +99,8 @@ public static class ODataQueryEndpoint
             throw ODataQueryException.NotImplemented("Querying this resource");
         }
 
+        // $compute first: $select, $filter and $orderby may name what it computes.
+        var compute = Computed(parser.ParseCompute(), set);
         var select = parser.ParseSelectAndExpand();
         var language = ODataRequests.ServeLanguage(http, portal);
         var query = new EntryQuery(
@@ -106,13 +108,15 @@ public static class ODataQueryEndpoint
             ODataEndpoints.AnnounceVersion(http), ODataEndpoints.MetadataLevel(request), select,
             select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true);
         var visible = entries.Visible(portal, kind, language.Chain);
+        var binder = new QueryComposer<Listing>(PortalModel.Instance, entries.Map(portal)) { Clock = clock, Compute = compute };
+        var computed = ComputedSelection(binder, select, parser);
+        query = query with { Computed = computed };
         if (path.LastSegment is KeySegment key)
         {
             await AnswerEntityAsync(query, visible, (Guid)key.Keys.Single().Value);
             return;
         }
 
-        var binder = new QueryComposer<Listing>(PortalModel.Instance, entries.Map(portal)) { Clock = clock };
         if (parser.ParseApply() is { } apply)
         {
             await AnswerAggregatedAsync(query, visible, binder, parser, apply, path);
@@ -136,7 +140,10 @@ public static class ODataQueryEndpoint
         HttpContext Http, ContentHubDbContext Db, Portal Portal, IReadOnlyList<Domain.Languages.LanguageTag> Chain, IEdmEntitySet Set, ODataUri Uri,
         ODataVersion Version, string Level, SelectExpandClause? Select, bool ExpandCategory)
     {
-        public IQueryable<EntryView> Rows(IQueryable<Listing> listings) => ODataQueryEndpoint.Rows(Db, Portal, Chain, listings, Select, ExpandCategory);
+        /// <summary>The selected <c>$compute</c> properties and their values over a listing; null without any.</summary>
+        public (string[] Names, System.Linq.Expressions.Expression<Func<Listing, object?[]>> Values)? Computed { get; init; }
+
+        public IQueryable<EntryView> Rows(IQueryable<Listing> listings) => ODataQueryEndpoint.Rows(Db, Portal, Chain, listings, Select, ExpandCategory, Computed);
     }
 
     // One entry by key, with its ETag; 304 when the client has it already.
@@ -298,12 +305,43 @@ public static class ODataQueryEndpoint
         return keys;
     }
 
+    // A computed property is a new name: one the entity has already, or one computed twice, is a 400.
+    private static ComputeClause? Computed(ComputeClause? compute, IEdmEntitySet set)
+    {
+        var aliases = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var item in compute?.ComputedItems ?? [])
+        {
+            if (!aliases.Add(item.Alias))
+            {
+                throw new ODataQueryException(400, "BadRequest", $"$compute names {item.Alias} twice.", "$compute");
+            }
+
+            if (set.EntityType.FindProperty(item.Alias) is not null
+                || set.EntityType.StructuralProperties().Any(p => p.Name.Equals(item.Alias, StringComparison.OrdinalIgnoreCase)))
+            {
+                throw new ODataQueryException(400, "BadRequest", $"$compute names {item.Alias}, which is a property of {set.EntityType.Name} already.", "$compute");
+            }
+        }
+
+        return compute;
+    }
+
+    // The $compute properties $select names (computed properties are answered only when selected), with their values.
+    private static (string[] Names, System.Linq.Expressions.Expression<Func<Listing, object?[]>> Values)? ComputedSelection(QueryComposer<Listing> binder, SelectExpandClause? select, ODataUriParser parser)
+    {
+        var selected = EntryWriter.Selected(select);
+        var items = binder.Compute?.ComputedItems.Where(item => selected?.Contains(item.Alias) == true).ToList() ?? [];
+        return items.Count == 0 ? null : (items.Select(item => item.Alias).ToArray(), binder.Computed(items, parser.ParameterAliasNodes));
+    }
+
     // One statement: the page, with each entry's languages (those the portal may be shown) and its category when selected or expanded.
-    private static IQueryable<EntryView> Rows(ContentHubDbContext db, Portal portal, IReadOnlyList<Domain.Languages.LanguageTag> chain, IQueryable<Listing> listings, SelectExpandClause? select, bool expandCategory)
+    private static IQueryable<EntryView> Rows(
+        ContentHubDbContext db, Portal portal, IReadOnlyList<Domain.Languages.LanguageTag> chain, IQueryable<Listing> listings, SelectExpandClause? select, bool expandCategory,
+        (string[] Names, System.Linq.Expressions.Expression<Func<Listing, object?[]>> Values)? computed)
     {
         var selected = EntryWriter.Selected(select);
         var projection = EntryProjection.For(db.Categories, chain, reviewedOnly: !portal.AcceptsUnreviewedMachineTranslation,
             body: selected?.Contains("Body") != false, languages: selected?.Contains("AvailableLanguages") != false, category: expandCategory);
-        return listings.Select(projection);
+        return listings.Select(computed is var (names, values) ? EntryProjection.WithComputed(projection, names, values) : projection);
     }
 }

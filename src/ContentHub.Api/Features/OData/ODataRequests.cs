@@ -87,8 +87,8 @@ public static class ODataRequests
     }
 
     // System query options this service answers; others that OData defines are valid but not implemented here.
-    private static readonly HashSet<string> Answered = new(StringComparer.OrdinalIgnoreCase) { "filter", "select", "expand", "orderby", "top", "skip", "count", "search", "skiptoken", "format", "apply" };
-    private static readonly HashSet<string> NotImplemented = new(StringComparer.OrdinalIgnoreCase) { "compute", "levels", "index", "schemaversion", "deltatoken", "id" };
+    private static readonly HashSet<string> Answered = new(StringComparer.OrdinalIgnoreCase) { "filter", "select", "expand", "orderby", "top", "skip", "count", "search", "skiptoken", "format", "apply", "compute" };
+    private static readonly HashSet<string> NotImplemented = new(StringComparer.OrdinalIgnoreCase) { "levels", "index", "schemaversion", "deltatoken", "id" };
 
     /// <summary>The largest $skip answered: deeper pages are reached with the nextLink's keyset token, which costs nothing per page skipped.</summary>
     public const long MaxSkip = 100_000;
