@@ -203,6 +203,13 @@ public static class PortalModel
         vocabulary.AddElement(levelType);
         var term = new EdmTerm(CapabilitiesNamespace, "ConformanceLevel", new EdmEnumTypeReference(levelType, isNullable: false), "EntityContainer");
         vocabulary.AddElement(term);
+        var batchType = new EdmComplexType(CapabilitiesNamespace, "BatchSupportType");
+        batchType.AddStructuralProperty("Supported", EdmPrimitiveTypeKind.Boolean, isNullable: false);
+        batchType.AddStructuralProperty("ReferencesInRequestBodiesSupported", EdmPrimitiveTypeKind.Boolean, isNullable: false);
+        batchType.AddStructuralProperty("SupportedFormats", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false))));
+        vocabulary.AddElement(batchType);
+        var batchTerm = new EdmTerm(CapabilitiesNamespace, "BatchSupport", new EdmComplexTypeReference(batchType, isNullable: false), "EntityContainer");
+        vocabulary.AddElement(batchTerm);
         model.AddReferencedModel(vocabulary);
 
         var reference = new EdmReference(new Uri("https://oasis-tcs.github.io/odata-vocabularies/vocabularies/Org.OData.Capabilities.V1.xml"));
@@ -216,5 +223,13 @@ public static class PortalModel
         var annotation = new EdmVocabularyAnnotation(container, term, new EdmEnumMemberExpression(intermediate));
         annotation.SetSerializationLocation(model, EdmVocabularyAnnotationSerializationLocation.Inline);
         model.SetVocabularyAnnotation(annotation);
+
+        // $batch in the JSON format only (no multipart), with no references between requests: the service is read-only.
+        var batch = new EdmVocabularyAnnotation(container, batchTerm, new EdmRecordExpression(
+            new EdmPropertyConstructor("Supported", new EdmBooleanConstant(true)),
+            new EdmPropertyConstructor("ReferencesInRequestBodiesSupported", new EdmBooleanConstant(false)),
+            new EdmPropertyConstructor("SupportedFormats", new EdmCollectionExpression(new EdmStringConstant("application/json")))));
+        batch.SetSerializationLocation(model, EdmVocabularyAnnotationSerializationLocation.Inline);
+        model.SetVocabularyAnnotation(batch);
     }
 }

@@ -50,6 +50,9 @@ public sealed class ServiceDescriptionTests(ApiFixture api) : IClassFixture<ApiF
         var annotation = Assert.Single(model.VocabularyAnnotations, a => a.Term.FullName() == "Org.OData.Capabilities.V1.ConformanceLevel");
         Assert.EndsWith("/Intermediate", string.Join(" ", ((Microsoft.OData.Edm.Vocabularies.IEdmEnumMemberExpression)annotation.Value).EnumMembers.Select(m => m.DeclaringType.FullName() + "/" + m.Name)), StringComparison.Ordinal);
 
+        var batch = (Microsoft.OData.Edm.Vocabularies.IEdmRecordExpression)Assert.Single(model.VocabularyAnnotations, a => a.Term.FullName() == "Org.OData.Capabilities.V1.BatchSupport").Value;
+        Assert.True(((Microsoft.OData.Edm.Vocabularies.IEdmBooleanConstantExpression)batch.Properties.Single(p => p.Name == "Supported").Value).Value);
+
         // Each entry set says which $apply transformations it answers (and the tests of $apply hold it to them).
         var applySupported = model.VocabularyAnnotations.Where(a => a.Term.FullName() == "Org.OData.Aggregation.V1.ApplySupported").ToList();
         Assert.Equal(["Articles", "PromoAssets", "Videos"], applySupported.Select(a => ((IEdmEntitySet)a.Target).Name).Order(StringComparer.Ordinal));

@@ -19,6 +19,8 @@ public static class ODataEndpoints
             .WithMetadata(new ErrorFormat(ODataErrors.WriteAsync));
         odata.MapGet("/", ServiceDocumentAsync).WithName("ODataServiceDocument");
         odata.MapGet("/$metadata", MetadataAsync).WithName("ODataMetadata");
+        // Each request of a batch is checked as it would be on its own.
+        odata.MapPost("/$batch", ODataBatch.HandleAsync).WithName("ODataBatch");
         // Entry sets: the portal is checked in the handler (API key, or a public portal by name).
         odata.MapGet("/{**path}", ODataQueryEndpoint.HandleAsync).WithName("ODataQuery");
         return routes;
