@@ -48,19 +48,11 @@ public static class CategoryQuery
             return;
         }
 
-        var top = parser.ParseTop();
-        if (top > ODataQueryEndpoint.MaxPageSize)
-        {
-            throw ODataQueryException.Limit("$top", $"$top is at most {ODataQueryEndpoint.MaxPageSize}.");
-        }
-
         long? count = parser.ParseCount() == true ? await query.LongCountAsync(http.RequestAborted) : null;
         var orderBy = parser.ParseOrderBy();
         var ordered = orderBy is null ? query.OrderBy(c => c.Slug).ThenBy(c => c.Id) : binder.OrderBy(query, orderBy, c => c.Id, tieBreakDescending: false, parser.ParameterAliasNodes);
-        var skip = ODataRequests.Skip(parser) + SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset;
-        var take = (int)Math.Min(top ?? ODataQueryEndpoint.MaxPageSize, ODataRequests.PageSize(http));
-        var wanted = top is null ? int.MaxValue : (int)top.Value;
-        var rows = await ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)
+        var window = PageWindow.Read(http, parser, SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset);
+        var rows = await ordered.Skip(window.Skip).Take(window.Fetch)
             .Select(CategoryMap.View(language.Chain))
             .ToListAsync(http.RequestAborted);
         if (key is not null && rows.Count == 0)
@@ -68,12 +60,7 @@ public static class CategoryQuery
             throw new ODataQueryException(404, "NotFound", $"No category {key} for this portal.");
         }
 
-        Uri? next = null;
-        if (rows.Count > Math.Min(wanted, take))
-        {
-            rows.RemoveAt(rows.Count - 1);
-            next = wanted > take ? ODataRequests.NextLink(http.Request, SkipToken.AtOffset(skip + take), top is null ? null : wanted - take) : null;
-        }
+        var next = window.Cut(rows, _ => window.OffsetToken);
 
         var uri = new ODataUri { ServiceRoot = ODataEndpoints.ServiceRoot(http.Request), Path = path, SelectAndExpand = parser.ParseSelectAndExpand() };
         await ODataEndpoints.SendAsync(http, EntryWriter.Categories(set, uri, version, ODataEndpoints.MetadataLevel(http.Request), rows, count, next, byKey: key is not null));

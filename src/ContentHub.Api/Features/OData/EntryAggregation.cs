@@ -61,30 +61,16 @@ public static class EntryAggregation
             query = Ordered(query, orderBy, new QueryBinderContext(PortalModel.Instance, Settings, type));
         }
 
-        var top = parser.ParseTop();
-        if (top > ODataQueryEndpoint.MaxPageSize)
-        {
-            throw ODataQueryException.Limit("$top", $"$top is at most {ODataQueryEndpoint.MaxPageSize}.");
-        }
-
-        var skip = ODataRequests.Skip(parser) + SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset;
-        var take = (int)Math.Min(top ?? ODataQueryEndpoint.MaxPageSize, ODataRequests.PageSize(http));
-        var wanted = top is null ? int.MaxValue : (int)top.Value;
-        var page = Call(Call(query, nameof(Queryable.Skip), skip), nameof(Queryable.Take), Math.Min(wanted, take) + 1);
+        var window = PageWindow.Read(http, parser, SkipToken.Parse(parser.ParseSkipToken(), SkipToken.Order.Computed).Offset);
+        var page = Call(Call(query, nameof(Queryable.Skip), window.Skip), nameof(Queryable.Take), window.Fetch);
         var results = new List<IReadOnlyDictionary<string, object?>>();
         await foreach (var result in ((IAsyncEnumerable<object>)page).WithCancellation(http.RequestAborted))
         {
             results.Add(Values(result));
         }
 
-        Uri? next = null;
-        if (results.Count > Math.Min(wanted, take))
-        {
-            results.RemoveAt(results.Count - 1);
-            next = wanted > take ? ODataRequests.NextLink(http.Request, SkipToken.AtOffset(skip + take), top is null ? null : wanted - take) : null;
-        }
-
-        if (results.Count == 0 && skip == 0 && transformations.LastOrDefault(t => t is GroupByTransformationNode or AggregateTransformationNode) is AggregateTransformationNode whole)
+        var next = window.Cut(results, _ => window.OffsetToken);
+        if (results.Count == 0 && window.Skip == 0 && transformations.LastOrDefault(t => t is GroupByTransformationNode or AggregateTransformationNode) is AggregateTransformationNode whole)
         {
             // Aggregating a set without grouping it gives one result, also for an empty set (SQL's GROUP BY gives none).
             results.Add(OfNothing(whole));

@@ -212,12 +212,6 @@ public static class ODataQueryEndpoint
     private static async Task AnswerPageAsync(EntryQuery query, IQueryable<Listing> visible, QueryComposer<Listing> binder, ODataUriParser parser)
     {
         var http = query.Http;
-        var top = parser.ParseTop();
-        if (top > MaxPageSize)
-        {
-            throw ODataQueryException.Limit("$top", $"$top is at most {MaxPageSize}.");
-        }
-
         var orderBy = parser.ParseOrderBy();
         long? count = parser.ParseCount() == true ? await visible.LongCountAsync(http.RequestAborted) : null;
         var keys = orderBy is null ? null : KeysetKeys(orderBy);
@@ -239,24 +233,11 @@ public static class ODataQueryEndpoint
         var ordered = orderBy is null
             ? visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
             : binder.OrderBy(visible, orderBy, l => l.Item.ItemId, tieBreakDescending: true, parser.ParameterAliasNodes);
-        var skip = ODataRequests.Skip(parser) + token.Offset;
-        var pageSize = ODataRequests.PageSize(http);
-        var take = (int)Math.Min(top ?? pageSize, pageSize);
-        var wanted = top is null ? int.MaxValue : (int)top.Value;
-        var page = await query.Rows(ordered.Skip(skip).Take(Math.Min(wanted, take) + 1)).ToListAsync(http.RequestAborted);
-        Uri? next = null;
-        if (page.Count > Math.Min(wanted, take))
-        {
-            page.RemoveAt(page.Count - 1);
-            if (wanted > take)
-            {
-                var last = page[^1];
-                var skipToken = orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.Id)
-                    : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.Id))
-                    : SkipToken.AtOffset(skip + take);
-                next = ODataRequests.NextLink(http.Request, skipToken, top is null ? null : wanted - take);
-            }
-        }
+        var window = PageWindow.Read(http, parser, token.Offset);
+        var page = await query.Rows(ordered.Skip(window.Skip).Take(window.Fetch)).ToListAsync(http.RequestAborted);
+        var next = window.Cut(page, last => orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.Id)
+            : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.Id))
+            : window.OffsetToken);
 
         if (EntryJsonWriter.Handles(query.Level))
         {
