@@ -45,6 +45,10 @@ public sealed class ODataBatchTests(ODataPortalFixture api) : IClassFixture<ODat
 
         var keyed = await BatchAsync(api.PortalClient(), Get("a", "Articles?$select=Id", ("X-Api-Key", "chk_not-a-key")));
         Assert.Equal(200, keyed.Single().GetProperty("status").GetInt32());
+
+        // A staff token opens no portal route, in a batch or not.
+        var staff = await BatchAsync(api.Client, Get("a", "Articles"));
+        Assert.Equal(401, staff.Single().GetProperty("status").GetInt32());
     }
 
     [Fact]
