@@ -22,6 +22,18 @@ public sealed class PropertyMap<T>
         return this;
     }
 
+    /// <summary>Maps an EDM property to what <paramref name="member"/> (a lambda from <typeparamref name="T"/>) reads.</summary>
+    public PropertyMap<T> Map(string edmName, LambdaExpression member)
+    {
+        if (member.Parameters is not [{ } row] || row.Type != typeof(T))
+        {
+            throw new ArgumentException($"The member for {edmName} must be a lambda from {typeof(T).Name}.", nameof(member));
+        }
+
+        _members[edmName] = target => new ParameterReplacer(row, target).Visit(member.Body);
+        return this;
+    }
+
     /// <summary>
     /// How a string literal becomes a <typeparamref name="TValue"/> when compared with a member of that
     /// type (a language tag stored through a value converter, say). <paramref name="parse"/> throws

@@ -7,8 +7,8 @@ using ContentHub.OData;
 namespace ContentHub.Api.Features.OData;
 
 /// <summary>
-/// Which EDM property of an entry is which column of a <see cref="Listing"/>: what all languages of an
-/// item share is read from the item's row (so the newest-first order is its index's), the rest from the entry.
+/// Which EDM property of an entry is which column of a <see cref="Listing"/> (as <see cref="EntryFields"/>
+/// declares them), with the functions the store does itself and how language tags read as literals and text.
 /// </summary>
 public static class EntryMap
 {
@@ -20,33 +20,22 @@ public static class EntryMap
     public static PropertyMap<Listing> For(IQueryable<PublishedEntry> readable) => For(readable.Expression);
 
     /// <summary>The same, for the expression of <c>readable</c> (which the map then holds, not the query object).</summary>
-    public static PropertyMap<Listing> For(Expression readable) => new PropertyMap<Listing>()
-        .Literal(LanguageTag.Parse)
-        .Text(LanguageTag.All, tag => tag.Code)
-        .Function("second", (DateTimeOffset time) => (int)TimeFunctions.WholeSeconds(time))
-        .Function("fractionalseconds", (DateTimeOffset time) => (decimal)TimeFunctions.FractionalSeconds(time))
-        .Function("tolower", (string text) => TextFunctions.Lower(text))
-        .Function("toupper", (string text) => TextFunctions.Upper(text))
-        .Map("Id", l => l.Item.ItemId)
-        .Map("Language", l => l.Entry.Language)
-        .Map("Title", l => l.Entry.Title)
-        .Map("Summary", l => l.Entry.Summary)
-        .Map("Body", l => l.Entry.BodyHtml)
-        .Map("Slug", l => l.Entry.Slug)
-        .Map("SeoDescription", l => l.Entry.SeoDescription)
-        .Map("Tags", l => l.Entry.Tags)
-        .Map("AvailableLanguages", LanguagesAmong(readable))
-        .Map("PublishedAt", l => l.Item.PublishedAt)
-        .Map("UpdatedAt", l => l.Entry.UpdatedAt)
-        .Map("MachineTranslated", l => l.Entry.MachineTranslated)
-        .Map("ReviewedAt", l => l.Entry.ReviewedAt)
-        .Map("CategoryId", l => l.Item.CategoryId)
-        .Map("DurationSeconds", l => l.Entry.VideoDurationSeconds)
-        .Map("VideoUrl", l => l.Entry.VideoUrl)
-        .Map("PosterUrl", l => l.Entry.PosterUrl)
-        .Map("AssetType", l => l.Entry.PromoAssetType)
-        .Map("UsageRights", l => l.Entry.UsageRights)
-        .Map("RightsExpireOn", l => l.Entry.RightsExpireOn);
+    public static PropertyMap<Listing> For(Expression readable)
+    {
+        var map = new PropertyMap<Listing>()
+            .Literal(LanguageTag.Parse)
+            .Text(LanguageTag.All, tag => tag.Code)
+            .Function("second", (DateTimeOffset time) => (int)TimeFunctions.WholeSeconds(time))
+            .Function("fractionalseconds", (DateTimeOffset time) => (decimal)TimeFunctions.FractionalSeconds(time))
+            .Function("tolower", (string text) => TextFunctions.Lower(text))
+            .Function("toupper", (string text) => TextFunctions.Upper(text));
+        foreach (var field in EntryFields.All.Where(f => f.Column is not null))
+        {
+            map.Map(field.Name, field.Column!);
+        }
+
+        return map.Map("AvailableLanguages", LanguagesAmong(readable));
+    }
 
     // l => readable.Where(o => o.ItemId == l.Item.ItemId).Select(o => o.Language), with readable's expression inline.
     private static Expression<Func<Listing, IQueryable<LanguageTag>>> LanguagesAmong(Expression readable)

@@ -40,53 +40,25 @@ public static class EntryProjection
 
     private static Expression<Func<Listing, EntryView>> Build(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category)
     {
-        Expression<Func<Listing, EntryView>> all = l => new EntryView
-        {
-            Id = l.Item.ItemId,
-            Language = l.Entry.Language,
-            Kind = l.Item.Kind,
-            Title = l.Entry.Title,
-            Summary = l.Entry.Summary,
-            Body = TextFunctions.Utf8(l.Entry.BodyHtml),
-            Slug = l.Entry.Slug,
-            SeoDescription = l.Entry.SeoDescription,
-            Tags = l.Entry.Tags,
-            AvailableLanguages = l.Item.Languages,
-            PublishedAt = l.Item.PublishedAt,
-            UpdatedAt = l.Entry.UpdatedAt,
-            MachineTranslated = l.Entry.MachineTranslated,
-            ReviewedAt = l.Entry.ReviewedAt,
-            CategoryId = l.Item.CategoryId,
-            DurationSeconds = l.Entry.VideoDurationSeconds,
-            VideoUrl = l.Entry.VideoUrl,
-            PosterUrl = l.Entry.PosterUrl,
-            AssetType = l.Entry.PromoAssetType,
-            UsageRights = l.Entry.UsageRights,
-            RightsExpireOn = l.Entry.RightsExpireOn,
-        };
-        var listing = all.Parameters[0];
-        var init = (MemberInitExpression)all.Body;
-        var bindings = init.Bindings.Where(b => b.Member.Name switch
-        {
-            nameof(EntryView.Body) => body,
-            nameof(EntryView.AvailableLanguages) => languages,
-            _ => true,
-        }).ToList();
-        if (languages && reviewedOnly)
-        {
-            // Only the languages a person reviewed, for a portal that refuses unreviewed machine translation.
-            var available = bindings.FindIndex(b => b.Member.Name == nameof(EntryView.AvailableLanguages));
-            bindings[available] = Expression.Bind(bindings[available].Member,
-                Expression.Property(Expression.Property(listing, nameof(Listing.Item)), nameof(Domain.Publishing.PublishedItem.ReviewedLanguages)));
-        }
-
+        var listing = Expression.Parameter(typeof(Listing), "l");
+        var bindings = EntryFields.All
+            .Where(f => !f.OnlyWhenSelected || (f.Name == nameof(EntryView.Body) ? body : languages))
+            .Select(f => (MemberBinding)Expression.Bind(typeof(EntryView).GetProperty(f.Name)!, Read(f, listing, reviewedOnly)))
+            .Append(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.Kind))!, Expression.Property(Expression.Property(listing, nameof(Listing.Item)), nameof(Domain.Publishing.PublishedItem.Kind))))
+            .ToList();
         if (category)
         {
             bindings.Add(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.Category))!, Category(categories, chain, listing)));
         }
 
-        return Expression.Lambda<Func<Listing, EntryView>>(Expression.MemberInit(init.NewExpression, bindings), listing);
+        return Expression.Lambda<Func<Listing, EntryView>>(Expression.MemberInit(Expression.New(typeof(EntryView)), bindings), listing);
     }
+
+    // A field's SELECT expression over this listing; a portal that refuses unreviewed machine translation is told only of the reviewed languages.
+    private static Expression Read(EntryFields.Field field, ParameterExpression listing, bool reviewedOnly) =>
+        field.Name == nameof(EntryView.AvailableLanguages) && reviewedOnly
+            ? Expression.Property(Expression.Property(listing, nameof(Listing.Item)), nameof(Domain.Publishing.PublishedItem.ReviewedLanguages))
+            : new ParameterSwap(field.Read.Parameters[0], listing).Visit(field.Read.Body);
 
     // categories.Where(c => c.Id == l.Item.CategoryId).Select(CategoryMap.View(chain)).FirstOrDefault()
     private static MethodCallExpression Category(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, ParameterExpression listing)

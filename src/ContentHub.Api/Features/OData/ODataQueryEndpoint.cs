@@ -249,25 +249,6 @@ public static class ODataQueryEndpoint
         }
     }
 
-    // The properties a client's $orderby can page by keyset: their values are in every page row as ordered.
-    private static readonly Dictionary<string, Func<EntryView, object?>> KeysetProperties = new(StringComparer.Ordinal)
-    {
-        ["Id"] = e => e.Id,
-        ["Title"] = e => e.Title,
-        ["Summary"] = e => e.Summary,
-        ["Slug"] = e => e.Slug,
-        ["SeoDescription"] = e => e.SeoDescription,
-        ["PublishedAt"] = e => e.PublishedAt,
-        ["UpdatedAt"] = e => e.UpdatedAt,
-        ["ReviewedAt"] = e => e.ReviewedAt,
-        ["CategoryId"] = e => e.CategoryId,
-        ["DurationSeconds"] = e => e.DurationSeconds,
-        ["VideoUrl"] = e => e.VideoUrl,
-        ["PosterUrl"] = e => e.PosterUrl,
-        ["UsageRights"] = e => e.UsageRights,
-        ["RightsExpireOn"] = e => e.RightsExpireOn,
-    };
-
     // How to read each $orderby key from a page row, when every key is a plain property that pages by keyset; else null (offsets).
     private static List<Func<EntryView, object?>>? KeysetKeys(OrderByClause orderBy)
     {
@@ -275,7 +256,7 @@ public static class ODataQueryEndpoint
         for (var clause = orderBy; clause is not null; clause = clause.ThenBy)
         {
             if (clause.Expression is not SingleValuePropertyAccessNode { Source: ResourceRangeVariableReferenceNode } property
-                || !KeysetProperties.TryGetValue(property.Property.Name, out var read))
+                || !EntryFields.KeysetReaders.TryGetValue(property.Property.Name, out var read))
             {
                 return null;
             }
