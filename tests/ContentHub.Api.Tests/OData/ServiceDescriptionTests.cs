@@ -1,3 +1,4 @@
+using ContentHub.Api.Features.OData;
 using System.Net;
 using System.Text.Json;
 using System.Xml;

@@ -106,37 +106,12 @@ public static class EntryJsonWriter
         }
 
         var wants = selection.Entry;
-        if (wants("Id")) json.WriteString("Id", e.Id);
-        if (wants("Language")) json.WriteString("Language", e.Language.Code);
-        if (wants("Title")) json.WriteString("Title", e.Title);
-        if (wants("Summary")) json.WriteString("Summary", e.Summary);
-        if (wants("Body")) Utf8String(json, "Body", e.Body);
-        if (wants("Slug")) json.WriteString("Slug", e.Slug);
-        if (wants("SeoDescription")) json.WriteString("SeoDescription", e.SeoDescription);
-        if (wants("Tags")) Strings(json, "Tags", e.Tags);
-        if (wants("AvailableLanguages")) Strings(json, "AvailableLanguages", e.AvailableLanguages ?? []);
-        if (wants("PublishedAt")) json.WriteString("PublishedAt", Time(e.PublishedAt));
-        if (wants("UpdatedAt")) json.WriteString("UpdatedAt", Time(e.UpdatedAt));
-        if (wants("MachineTranslated")) json.WriteBoolean("MachineTranslated", e.MachineTranslated);
-        if (wants("ReviewedAt")) json.WriteString("ReviewedAt", Time(e.ReviewedAt));
-        if (wants("CategoryId")) json.WriteString("CategoryId", e.CategoryId);
-        switch (e.Kind)
+        foreach (var field in EntryFields.Of(e.Kind))
         {
-            case ContentKind.Video:
-                if (wants("DurationSeconds")) json.WriteNumber("DurationSeconds", e.DurationSeconds ?? 0);
-                if (wants("VideoUrl")) json.WriteString("VideoUrl", e.VideoUrl);
-                if (wants("PosterUrl")) json.WriteString("PosterUrl", e.PosterUrl);
-                break;
-            case ContentKind.PromoAsset:
-                if (wants("AssetType")) json.WriteString("AssetType", e.AssetType?.ToString());
-                if (wants("UsageRights")) json.WriteString("UsageRights", e.UsageRights);
-                if (wants("RightsExpireOn"))
-                {
-                    if (e.RightsExpireOn is { } day) json.WriteString("RightsExpireOn", day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-                    else json.WriteNull("RightsExpireOn");
-                }
-
-                break;
+            if (wants(field.Name))
+            {
+                field.Json(json, field.Name, e);
+            }
         }
 
         foreach (var (name, value) in e.ComputedValues())
@@ -164,7 +139,7 @@ public static class EntryJsonWriter
     }
 
     // Bodies are UTF-8 from the database: escaped as bytes, with no round trip through UTF-16.
-    private static void Utf8String(Utf8JsonWriter json, string name, byte[]? utf8)
+    public static void Utf8String(Utf8JsonWriter json, string name, byte[]? utf8)
     {
         json.WritePropertyName(name);
         if (utf8 is null)
@@ -185,7 +160,7 @@ public static class EntryJsonWriter
         }
     }
 
-    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    public static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {
         json.WriteStartArray(name);
         foreach (var value in values)
@@ -197,7 +172,7 @@ public static class EntryJsonWriter
     }
 
     // As ODataMessageWriter writes Edm.DateTimeOffset: UTC with "Z", trailing zeros of the fraction dropped.
-    private static string Time(DateTimeOffset value) =>
+    public static string Time(DateTimeOffset value) =>
         value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture);
 
     // The context URL ODataMessageWriter would write for this query shape, found by letting it write

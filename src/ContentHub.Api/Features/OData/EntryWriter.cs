@@ -144,32 +144,9 @@ public static class EntryWriter
 
     private static IEnumerable<ODataProperty> Properties(EntryView e)
     {
-        yield return new ODataProperty { Name = "Id", Value = e.Id };
-        yield return new ODataProperty { Name = "Language", Value = e.Language.Code };
-        yield return new ODataProperty { Name = "Title", Value = e.Title };
-        yield return new ODataProperty { Name = "Summary", Value = e.Summary };
-        yield return new ODataProperty { Name = "Body", Value = e.BodyHtml };
-        yield return new ODataProperty { Name = "Slug", Value = e.Slug };
-        yield return new ODataProperty { Name = "SeoDescription", Value = e.SeoDescription };
-        yield return new ODataProperty { Name = "Tags", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = e.Tags } };
-        yield return new ODataProperty { Name = "AvailableLanguages", Value = new ODataCollectionValue { TypeName = "Collection(Edm.String)", Items = e.AvailableLanguages ?? [] } };
-        yield return new ODataProperty { Name = "PublishedAt", Value = e.PublishedAt };
-        yield return new ODataProperty { Name = "UpdatedAt", Value = e.UpdatedAt };
-        yield return new ODataProperty { Name = "MachineTranslated", Value = e.MachineTranslated };
-        yield return new ODataProperty { Name = "ReviewedAt", Value = e.ReviewedAt };
-        yield return new ODataProperty { Name = "CategoryId", Value = e.CategoryId };
-        switch (e.Kind)
+        foreach (var field in EntryFields.Of(e.Kind))
         {
-            case Domain.Content.ContentKind.Video:
-                yield return new ODataProperty { Name = "DurationSeconds", Value = e.DurationSeconds ?? 0 };
-                yield return new ODataProperty { Name = "VideoUrl", Value = e.VideoUrl };
-                yield return new ODataProperty { Name = "PosterUrl", Value = e.PosterUrl };
-                break;
-            case Domain.Content.ContentKind.PromoAsset:
-                yield return new ODataProperty { Name = "AssetType", Value = new ODataEnumValue(e.AssetType?.ToString(), PortalModel.Namespace + ".PromoAssetType") };
-                yield return new ODataProperty { Name = "UsageRights", Value = e.UsageRights };
-                yield return new ODataProperty { Name = "RightsExpireOn", Value = e.RightsExpireOn };
-                break;
+            yield return new ODataProperty { Name = field.Name, Value = field.Value(e) };
         }
 
         foreach (var (name, value) in e.ComputedValues())

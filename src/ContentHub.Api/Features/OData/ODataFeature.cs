@@ -6,7 +6,7 @@ public sealed class ODataFeature : IFeature
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<PortalEntries>();
-        ContentHub.OData.PortalModel.MapClrTypes([typeof(Listing), typeof(EntryView)], typeof(Domain.Taxonomy.Category), typeof(Domain.Content.PromoAssetType));
+        PortalModel.MapClrTypes([typeof(Listing), typeof(EntryView)], typeof(Domain.Taxonomy.Category), typeof(Domain.Content.PromoAssetType));
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)

@@ -1,10 +1,11 @@
+using ContentHub.Domain.Content;
 using Microsoft.AspNetCore.OData.Edm;
 using Microsoft.OData.Edm;
 using Microsoft.OData.Edm.Csdl;
 using Microsoft.OData.Edm.Vocabularies;
 using Microsoft.OData.Edm.Vocabularies.V1;
 
-namespace ContentHub.OData;
+namespace ContentHub.Api.Features.OData;
 
 /// <summary>
 /// The EDM model portals query: each entity is an item as seen in one language. <c>Articles</c>,
@@ -97,15 +98,9 @@ public static class PortalModel
 
         model.AddElement(assetType);
 
-        var article = Entry(model, "Article", category);
-        var video = Entry(model, "Video", category);
-        video.AddStructuralProperty("DurationSeconds", EdmPrimitiveTypeKind.Int32, isNullable: false);
-        video.AddStructuralProperty("VideoUrl", EdmPrimitiveTypeKind.String, isNullable: false);
-        video.AddStructuralProperty("PosterUrl", EdmPrimitiveTypeKind.String, isNullable: true);
-        var promo = Entry(model, "PromoAsset", category);
-        promo.AddStructuralProperty("AssetType", new EdmEnumTypeReference(assetType, isNullable: false));
-        promo.AddStructuralProperty("UsageRights", EdmPrimitiveTypeKind.String, isNullable: true);
-        promo.AddStructuralProperty("RightsExpireOn", EdmPrimitiveTypeKind.Date, isNullable: true);
+        var article = Entry(model, "Article", ContentKind.Article, category, assetType);
+        var video = Entry(model, "Video", ContentKind.Video, category, assetType);
+        var promo = Entry(model, "PromoAsset", ContentKind.PromoAsset, category, assetType);
 
         var container = new EdmEntityContainer(Namespace, "Container");
         var categories = container.AddEntitySet(Sets.Categories, category);
@@ -122,32 +117,47 @@ public static class PortalModel
         return model;
     }
 
-    // Properties every kind has: the item as seen in one language.
-    private static EdmEntityType Entry(EdmModel model, string name, EdmEntityType category)
+    // An entry type: the fields EntryFields declares for its kind, in their order, with the Category navigation
+    // after the fields every kind has (where it has always been in the CSDL).
+    private static EdmEntityType Entry(EdmModel model, string name, ContentKind kind, EdmEntityType category, IEdmEnumType assetType)
     {
         var type = new EdmEntityType(Namespace, name);
-        type.AddKeys(type.AddStructuralProperty("Id", EdmPrimitiveTypeKind.Guid, isNullable: false));
-        DescribeAsTag(model, type.AddStructuralProperty("Language", EdmPrimitiveTypeKind.String, isNullable: false));
-        type.AddStructuralProperty("Title", EdmPrimitiveTypeKind.String, isNullable: false);
-        type.AddStructuralProperty("Summary", EdmPrimitiveTypeKind.String, isNullable: true);
-        type.AddStructuralProperty("Body", EdmPrimitiveTypeKind.String, isNullable: false);
-        type.AddStructuralProperty("Slug", EdmPrimitiveTypeKind.String, isNullable: false);
-        type.AddStructuralProperty("SeoDescription", EdmPrimitiveTypeKind.String, isNullable: true);
-        type.AddStructuralProperty("Tags", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false))));
-        DescribeAsTag(model, type.AddStructuralProperty("AvailableLanguages", new EdmCollectionTypeReference(new EdmCollectionType(EdmCoreModel.Instance.GetString(isNullable: false)))));
-        type.AddStructuralProperty("PublishedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
-        type.AddStructuralProperty("UpdatedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: false);
-        type.AddStructuralProperty("MachineTranslated", EdmPrimitiveTypeKind.Boolean, isNullable: false);
-        type.AddStructuralProperty("ReviewedAt", EdmPrimitiveTypeKind.DateTimeOffset, isNullable: true);
-        type.AddStructuralProperty("CategoryId", EdmPrimitiveTypeKind.Guid, isNullable: false);
+        foreach (var field in EntryFields.All.Where(f => f.Kind is null))
+        {
+            Add(model, type, field, assetType);
+        }
+
         type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
         {
             Name = "Category",
             Target = category,
             TargetMultiplicity = EdmMultiplicity.One,
         });
+        foreach (var field in EntryFields.All.Where(f => f.Kind == kind))
+        {
+            Add(model, type, field, assetType);
+        }
+
         model.AddElement(type);
         return type;
+    }
+
+    private static void Add(EdmModel model, EdmEntityType type, EntryFields.Field field, IEdmEnumType assetType)
+    {
+        var edm = field.Edm;
+        IEdmTypeReference element = edm.Primitive is { } primitive
+            ? EdmCoreModel.Instance.GetPrimitive(primitive, isNullable: edm.Nullable && !edm.Collection)
+            : new EdmEnumTypeReference(assetType, isNullable: edm.Nullable);
+        var property = type.AddStructuralProperty(field.Name, edm.Collection ? new EdmCollectionTypeReference(new EdmCollectionType(element)) : element);
+        if (field.Name == "Id")
+        {
+            type.AddKeys(property);
+        }
+
+        if (edm.Tag)
+        {
+            DescribeAsTag(model, property);
+        }
     }
 
     /// <summary>What a portal's developer must know of a language property: it holds tags, compared as tags, which plain OData strings are not.</summary>
