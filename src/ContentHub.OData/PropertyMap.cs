@@ -18,7 +18,7 @@ public sealed class PropertyMap<T>
     /// <summary>Maps an EDM property to a member of <typeparamref name="T"/>.</summary>
     public PropertyMap<T> Map<TValue>(string edmName, Expression<Func<T, TValue>> member)
     {
-        _members[edmName] = row => new ParameterReplacer(member.Parameters[0], row).Visit(member.Body);
+        _members[edmName] = row => Lambdas.Apply(member, row);
         return this;
     }
 
@@ -30,7 +30,7 @@ public sealed class PropertyMap<T>
             throw new ArgumentException($"The member for {edmName} must be a lambda from {typeof(T).Name}.", nameof(member));
         }
 
-        _members[edmName] = target => new ParameterReplacer(row, target).Visit(member.Body);
+        _members[edmName] = target => Lambdas.Apply(member, target);
         return this;
     }
 
@@ -66,7 +66,7 @@ public sealed class PropertyMap<T>
     /// </summary>
     public PropertyMap<T> Function<TArgument, TResult>(string name, Expression<Func<TArgument, TResult>> implementation)
     {
-        _functions[(name, typeof(TArgument))] = argument => new ParameterReplacer(implementation.Parameters[0], argument).Visit(implementation.Body);
+        _functions[(name, typeof(TArgument))] = argument => Lambdas.Apply(implementation, argument);
         return this;
     }
 
@@ -145,9 +145,4 @@ public sealed class PropertyMap<T>
         _members.TryGetValue(edmName, out var access)
             ? access(row)
             : throw ODataQueryException.NotImplemented($"Filtering or ordering by {edmName}");
-
-    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 }

@@ -18,8 +18,7 @@ public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
 {
     private static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
 
-    // EF Core evaluates in SQL, with SQL's nulls: the package's null-propagating conditionals would only get in its way.
-    private static readonly ODataQuerySettings Settings = new() { HandleNullPropagation = HandleNullPropagationOption.False, EnableConstantParameterization = true };
+    private static ODataQuerySettings Settings => PackageBinding.Settings;
 
     /// <summary>The most nodes a $filter may have; larger trees are refused.</summary>
     public int MaxFilterNodes { get; init; } = 100;
@@ -133,7 +132,7 @@ public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
             throw InvalidToken();
         }
 
-        keys.Add((new ParameterReplacer(tieBreak.Parameters[0], row).Visit(tieBreak.Body), tieBreakDescending, tieValue));
+        keys.Add((Lambdas.Apply(tieBreak, row), tieBreakDescending, tieValue));
         Expression? after = null;
         Expression equalSoFar = Expression.Constant(true);
         foreach (var (key, descending, value) in keys)
@@ -202,23 +201,7 @@ public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
     private Expression Key(OrderByClause clause, QueryBinderContext context, IDictionary<string, SingleValueNode>? aliases) =>
         Binding(() => Binder(aliases).Bind(clause.Expression, context));
 
-    // The package's binder and the expression factories it calls refuse operands an operator or function is not
-    // defined for (adding strings, comparing a date with a time) with exceptions of their own: those are the client's 400.
-    private static Expression Binding(Func<Expression> bind)
-    {
-        try
-        {
-            return bind();
-        }
-        catch (NotImplementedException unsupported)
-        {
-            throw ODataQueryException.NotImplemented(unsupported.Message.TrimEnd('.'));
-        }
-        catch (Exception invalid) when (invalid is InvalidOperationException or ArgumentException or NotSupportedException or FormatException)
-        {
-            throw new ODataQueryException(400, "BadRequest", "The query cannot be evaluated: " + invalid.Message, "$filter");
-        }
-    }
+    private static Expression Binding(Func<Expression> bind) => PackageBinding.Guard(bind, "$filter");
 
     // Constants go in as closures, so that EF Core sends them as parameters, never inlined into SQL.
     private static MemberExpression Constant(object? value)
@@ -232,11 +215,6 @@ public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
     private static Type Underlying(Type type) => System.Nullable.GetUnderlyingType(type) ?? type;
 
     private static Expression Value(Expression value) => System.Nullable.GetUnderlyingType(value.Type) is null ? value : Expression.Property(value, "Value");
-
-    private sealed class ParameterReplacer(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 
     private sealed class NodeCounter
     {

@@ -43,10 +43,7 @@ public static class AggregateJsonWriter
             json.WriteEndObject();
         }
 
-        http.Response.ContentType = $"application/json;odata.metadata={metadataLevel}";
-        http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
-        http.Response.ContentLength = buffer.WrittenMemory.Length;
-        await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
+        await EntryJsonWriter.SendAsync(http, version, metadataLevel, buffer);
     }
 
     private static void WriteObject(Utf8JsonWriter json, IReadOnlyDictionary<string, object?> values, string? prefix)

@@ -24,7 +24,7 @@ public static class DynamicValues
             case double number when double.IsFinite(number): json.WriteNumberValue(number); break;
             case double number: json.WriteStringValue(number.ToString(CultureInfo.InvariantCulture)); break;
             case Guid id: json.WriteStringValue(id); break;
-            case DateTimeOffset instant: json.WriteStringValue(instant.ToUniversalTime().ToString("yyyy-MM-ddTHH:mm:ss.FFFFFFFZ", CultureInfo.InvariantCulture)); break;
+            case DateTimeOffset instant: json.WriteStringValue(EntryJsonWriter.Time(instant)); break;
             case DateOnly date: json.WriteStringValue(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
             case LanguageTag tag: json.WriteStringValue(tag.Code); break;
             case Enum member: json.WriteStringValue(member.ToString()); break;

@@ -22,7 +22,7 @@ namespace ContentHub.Api.Features.OData;
 /// </summary>
 public static class EntryAggregation
 {
-    private static readonly ODataQuerySettings Settings = new() { HandleNullPropagation = HandleNullPropagationOption.False, EnableConstantParameterization = true };
+    private static ODataQuerySettings Settings => PackageBinding.Settings;
 
     /// <summary>The aggregated results the query asks for, and the names of their properties (for the context URL).</summary>
     public static async Task<AggregatedPage> PageAsync(
@@ -123,22 +123,7 @@ public static class EntryAggregation
         return transformations.Any(t => t is GroupByTransformationNode or AggregateTransformationNode) ? names : null;
     }
 
-    // The package's binders refuse what does not apply to its operands with exceptions of their own: the client's 400.
-    private static T Bound<T>(Func<T> bind)
-    {
-        try
-        {
-            return bind();
-        }
-        catch (NotImplementedException unsupported)
-        {
-            throw ODataQueryException.NotImplemented(unsupported.Message.TrimEnd('.'));
-        }
-        catch (Exception invalid) when (invalid is InvalidOperationException or ArgumentException or NotSupportedException or FormatException or Microsoft.OData.ODataException)
-        {
-            throw new ODataQueryException(400, "BadRequest", "The $apply cannot be evaluated: " + invalid.Message, "$apply");
-        }
-    }
+    private static T Bound<T>(Func<T> bind) => PackageBinding.Guard(bind, "$apply");
 
     // Each key is bound by the filter binder, then applied in turn: OrderBy, ThenBy, …. A grouped result's properties
     // are only known to a binder context once a binder has looked at the query (the package does that internally);

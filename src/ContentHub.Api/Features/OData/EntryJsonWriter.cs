@@ -88,8 +88,8 @@ public static class EntryJsonWriter
         await SendAsync(http, version, metadataLevel, buffer);
     }
 
-    // Written whole first, so the response has a Content-Length and a failure while writing can still become an error.
-    private static async Task SendAsync(HttpContext http, ODataVersion version, string metadataLevel, PooledBufferWriter buffer)
+    /// <summary>Sends a payload written whole first, so the response has a Content-Length and a failure while writing can still become an error.</summary>
+    public static async Task SendAsync(HttpContext http, ODataVersion version, string metadataLevel, PooledBufferWriter buffer)
     {
         http.Response.ContentType = $"application/json;odata.metadata={metadataLevel}";
         http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);

@@ -3,6 +3,7 @@ using System.Linq.Expressions;
 using ContentHub.Data;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Taxonomy;
+using ContentHub.OData;
 
 namespace ContentHub.Api.Features.OData;
 
@@ -25,17 +26,12 @@ public static class EntryProjection
     {
         var init = (MemberInitExpression)projection.Body;
         var row = projection.Parameters[0];
-        var computed = new ParameterSwap(values.Parameters[0], row).Visit(values.Body);
+        var computed = Lambdas.Apply(values, row);
         return Expression.Lambda<Func<Listing, EntryView>>(
             Expression.MemberInit(init.NewExpression, init.Bindings
                 .Append(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.Computed))!, computed))
                 .Append(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.ComputedNames))!, Expression.Constant(names)))),
             row);
-    }
-
-    private sealed class ParameterSwap(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
     }
 
     private static Expression<Func<Listing, EntryView>> Build(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category)
@@ -58,7 +54,7 @@ public static class EntryProjection
     private static Expression Read(EntryFields.Field field, ParameterExpression listing, bool reviewedOnly) =>
         field.Name == nameof(EntryView.AvailableLanguages) && reviewedOnly
             ? Expression.Property(Expression.Property(listing, nameof(Listing.Item)), nameof(Domain.Publishing.PublishedItem.ReviewedLanguages))
-            : new ParameterSwap(field.Read.Parameters[0], listing).Visit(field.Read.Body);
+            : Lambdas.Apply(field.Read, listing);
 
     // categories.Where(c => c.Id == l.Item.CategoryId).Select(CategoryMap.View(chain)).FirstOrDefault()
     private static MethodCallExpression Category(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, ParameterExpression listing)
