@@ -6,6 +6,7 @@ using ContentHub.Domain.Portals;
 using ContentHub.Domain.Publishing;
 using ContentHub.Domain.Revisions;
 using ContentHub.Domain.Taxonomy;
+using ContentHub.Domain.Translation;
 using ContentHub.Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -40,6 +41,12 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
     public DbSet<PublishedEntry> PublishedEntries => Set<PublishedEntry>();
 
     public DbSet<PublishedItem> PublishedItems => Set<PublishedItem>();
+
+    public DbSet<TranslationJob> TranslationJobs => Set<TranslationJob>();
+
+    public DbSet<TranslationUsage> TranslationUsage => Set<TranslationUsage>();
+
+    public DbSet<MemoryEntry> TranslationMemory => Set<MemoryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -18,6 +18,7 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         builder.Property(i => i.CreatedBy).HasMaxLength(200);
         builder.Property(i => i.UpdatedBy).HasMaxLength(200);
         builder.Property(i => i.Version).IsXmin();
+        builder.Property(i => i.TranslationPriority).HasConversion<string>().HasMaxLength(20);
 
         builder.OwnsOne(i => i.Review, review => review.MapApproval());
         builder.OwnsOne(i => i.SignOff, signOff => signOff.MapApproval());

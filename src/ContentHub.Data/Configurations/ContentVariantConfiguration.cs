@@ -22,6 +22,17 @@ internal sealed class ContentVariantConfiguration : IEntityTypeConfiguration<Con
         builder.Property(v => v.Version).IsXmin();
         builder.OwnsOne(v => v.Review, review => review.MapApproval());
         builder.OwnsOne(v => v.SignOff, signOff => signOff.MapApproval());
+        builder.Ignore(v => v.Fingerprint);
+        builder.OwnsOne(v => v.Translation, translation =>
+        {
+            translation.Property(t => t.SourceFingerprint).HasMaxLength(32);
+            translation.Property(t => t.Origin).HasConversion<string>().HasMaxLength(20);
+            translation.Property(t => t.Provider).HasMaxLength(200);
+            translation.Property(t => t.TranslatedBy).HasMaxLength(200);
+            translation.Property(t => t.Stage).HasConversion<string>().HasMaxLength(20);
+            translation.Property(t => t.ReturnComment).HasMaxLength(2000);
+            translation.Property(t => t.ReturnedBy).HasMaxLength(200);
+        });
 
         builder.HasIndex(v => new { v.Kind, v.Language, v.Slug }).IsUnique();
     }

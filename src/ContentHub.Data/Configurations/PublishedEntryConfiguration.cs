@@ -21,6 +21,8 @@ internal sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(e => e.PosterUrl).HasMaxLength(WebAddress.MaxLength);
         builder.Property(e => e.PromoAssetType).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.UsageRights).HasMaxLength(2000);
+        builder.Property(e => e.TextFingerprint).HasMaxLength(32);
+        builder.Property(e => e.TranslatedFrom).HasMaxLength(32);
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
 
         // Lists are read through PublishedItem (newest first) and this table's primary key; slugs are looked up.

@@ -291,6 +291,16 @@ namespace ContentHub.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tags");
 
+                    b.Property<DateOnly?>("TranslationDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("translation_due_on");
+
+                    b.Property<string>("TranslationPriority")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("translation_priority");
+
                     b.Property<DateTimeOffset?>("UnpublishAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("unpublish_at");
@@ -615,6 +625,10 @@ namespace ContentHub.Data.Migrations
                         .HasColumnType("character varying(120)")
                         .HasColumnName("slug");
 
+                    b.Property<DateTimeOffset?>("SourceUpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("source_updated_at");
+
                     b.Property<string>("Summary")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)")
@@ -625,11 +639,22 @@ namespace ContentHub.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("tags");
 
+                    b.Property<string>("TextFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("text_fingerprint");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("title");
+
+                    b.Property<string>("TranslatedFrom")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("translated_from");
 
                     b.Property<DateTimeOffset?>("UnpublishAt")
                         .HasColumnType("timestamp with time zone")
@@ -817,6 +842,174 @@ namespace ContentHub.Data.Migrations
                         .HasDatabaseName("ix_org_units_code");
 
                     b.ToTable("org_units", (string)null);
+                });
+
+            modelBuilder.Entity("ContentHub.Domain.Translation.MemoryEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("created_by");
+
+                    b.Property<Guid?>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("source");
+
+                    b.Property<string>("SourceHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("source_hash");
+
+                    b.Property<string>("SourceLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("source_language");
+
+                    b.Property<string>("SourcePlain")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("source_plain");
+
+                    b.Property<string>("Target")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)")
+                        .HasColumnName("target");
+
+                    b.Property<string>("TargetLanguage")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("target_language");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_translation_memory");
+
+                    b.HasIndex("SourceLanguage", "TargetLanguage", "SourceHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_translation_memory_source_language_target_language_source_h~");
+
+                    b.ToTable("translation_memory", (string)null);
+                });
+
+            modelBuilder.Entity("ContentHub.Domain.Translation.TranslationJob", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<long>("Characters")
+                        .HasColumnType("bigint")
+                        .HasColumnName("characters");
+
+                    b.Property<DateTimeOffset?>("ClaimedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("claimed_until");
+
+                    b.Property<DateTimeOffset?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.PrimitiveCollection<List<string>>("Languages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("languages");
+
+                    b.Property<int>("MemoryHits")
+                        .HasColumnType("integer")
+                        .HasColumnName("memory_hits");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("message");
+
+                    b.Property<DateTimeOffset>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer")
+                        .HasColumnName("requests");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_translation_jobs");
+
+                    b.HasIndex("ItemId", "Id")
+                        .HasDatabaseName("ix_translation_jobs_item_id_id");
+
+                    b.HasIndex("State", "Id")
+                        .HasDatabaseName("ix_translation_jobs_state_id");
+
+                    b.ToTable("translation_jobs", (string)null);
+                });
+
+            modelBuilder.Entity("ContentHub.Domain.Translation.TranslationUsage", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date")
+                        .HasColumnName("month");
+
+                    b.Property<long>("Characters")
+                        .HasColumnType("bigint")
+                        .HasColumnName("characters");
+
+                    b.Property<int>("Requests")
+                        .HasColumnType("integer")
+                        .HasColumnName("requests");
+
+                    b.HasKey("Month")
+                        .HasName("pk_translation_usage");
+
+                    b.ToTable("translation_usage", (string)null);
                 });
 
             modelBuilder.Entity("ContentHub.Domain.Workflow.ReviewComment", b =>
@@ -1263,9 +1456,78 @@ namespace ContentHub.Data.Migrations
                                 .HasConstraintName("fk_content_variants_content_variants_item_id_language");
                         });
 
+                    b.OwnsOne("ContentHub.Domain.Translation.VariantTranslation", "Translation", b1 =>
+                        {
+                            b1.Property<Guid>("ContentVariantItemId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("item_id");
+
+                            b1.Property<string>("ContentVariantLanguage")
+                                .HasMaxLength(16)
+                                .HasColumnType("character varying(16)")
+                                .HasColumnName("language");
+
+                            b1.Property<DateTimeOffset?>("MadeAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("translation_made_at");
+
+                            b1.Property<string>("Origin")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("translation_origin");
+
+                            b1.Property<string>("Provider")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("translation_provider");
+
+                            b1.Property<string>("ReturnComment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("character varying(2000)")
+                                .HasColumnName("translation_return_comment");
+
+                            b1.Property<string>("ReturnedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("translation_returned_by");
+
+                            b1.Property<string>("SourceFingerprint")
+                                .IsRequired()
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("translation_source_fingerprint");
+
+                            b1.Property<long?>("SourceRevisionId")
+                                .HasColumnType("bigint")
+                                .HasColumnName("translation_source_revision_id");
+
+                            b1.Property<string>("Stage")
+                                .IsRequired()
+                                .HasMaxLength(20)
+                                .HasColumnType("character varying(20)")
+                                .HasColumnName("translation_stage");
+
+                            b1.Property<string>("TranslatedBy")
+                                .HasMaxLength(200)
+                                .HasColumnType("character varying(200)")
+                                .HasColumnName("translation_translated_by");
+
+                            b1.HasKey("ContentVariantItemId", "ContentVariantLanguage")
+                                .HasName("pk_content_variants");
+
+                            b1.ToTable("content_variants");
+
+                            b1.WithOwner()
+                                .HasForeignKey("ContentVariantItemId", "ContentVariantLanguage")
+                                .HasConstraintName("fk_content_variants_content_variants_item_id_language");
+                        });
+
                     b.Navigation("Review");
 
                     b.Navigation("SignOff");
+
+                    b.Navigation("Translation");
                 });
 
             modelBuilder.Entity("ContentHub.Domain.Portals.ApiKey", b =>
@@ -1407,6 +1669,16 @@ namespace ContentHub.Data.Migrations
                         });
 
                     b.Navigation("Names");
+                });
+
+            modelBuilder.Entity("ContentHub.Domain.Translation.TranslationJob", b =>
+                {
+                    b.HasOne("ContentHub.Domain.Content.ContentItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_translation_jobs_content_items_item_id");
                 });
 
             modelBuilder.Entity("ContentHub.Domain.Workflow.ReviewComment", b =>

@@ -51,6 +51,12 @@ public sealed class ContentItem
     /// <summary>When the item was last published.</summary>
     public DateTimeOffset? PublishedAt { get; private set; }
 
+    /// <summary>How urgent the translations are, as translators' work queue orders them.</summary>
+    public TranslationPriority TranslationPriority { get; private set; } = TranslationPriority.Normal;
+
+    /// <summary>When the translations are due, if an editor said.</summary>
+    public DateOnly? TranslationDueOn { get; private set; }
+
     public VideoDetails? Video { get; private set; }
 
     public PromoDetails? Promo { get; private set; }
@@ -110,6 +116,12 @@ public sealed class ContentItem
     {
         PublishAt = publishAt;
         UnpublishAt = unpublishAt;
+    }
+
+    public void PlanTranslation(TranslationPriority priority, DateOnly? dueOn)
+    {
+        TranslationPriority = priority;
+        TranslationDueOn = dueOn;
     }
 
     public void RecordReview(Approval approval) => Review = approval;

@@ -1,4 +1,5 @@
 using ContentHub.Domain.Languages;
+using ContentHub.Domain.Translation;
 using ContentHub.Domain.Workflow;
 
 namespace ContentHub.Domain.Content;
@@ -41,6 +42,12 @@ public sealed class ContentVariant
     /// <summary>The lead's sign-off of this language's text, needed when the item is sensitive.</summary>
     public Approval? SignOff { get; private set; }
 
+    /// <summary>Provenance and progress of a translation; null on the source language and on text from before translations were tracked.</summary>
+    public VariantTranslation? Translation { get; private set; }
+
+    /// <summary>What identifies this text for translations made from it.</summary>
+    public string Fingerprint => TextFingerprint.Of(Title, Summary, BodyMarkdown, SeoDescription);
+
     /// <summary>True when this language was taken off the portals on its own.</summary>
     public bool Withdrawn { get; private set; }
 
@@ -79,6 +86,8 @@ public sealed class ContentVariant
     public void RecordSignOff(Approval approval) => SignOff = approval;
 
     public void Withdraw() => Withdrawn = true;
+
+    public void RecordTranslation(VariantTranslation translation) => Translation = translation;
 
     public void ClearApprovals()
     {

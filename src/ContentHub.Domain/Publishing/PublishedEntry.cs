@@ -57,6 +57,15 @@ public sealed class PublishedEntry
     /// <summary>True for text a machine translated (the translation workflow sets it).</summary>
     public bool MachineTranslated { get; private set; }
 
+    /// <summary>The shown text's <see cref="Translation.TextFingerprint"/>.</summary>
+    public string TextFingerprint { get; private set; } = string.Empty;
+
+    /// <summary>For a translation, the fingerprint of the source text it was made from.</summary>
+    public string? TranslatedFrom { get; private set; }
+
+    /// <summary>When the source language's shown text moved past the one this translation was made from; null while it has not.</summary>
+    public DateTimeOffset? SourceUpdatedAt { get; private set; }
+
     /// <summary>When a person approved this text.</summary>
     public DateTimeOffset ReviewedAt { get; private set; }
 
@@ -90,10 +99,26 @@ public sealed class PublishedEntry
         UsageRights = item.Promo?.UsageRights;
         RightsExpireOn = item.Promo?.RightsExpireOn;
         RevisionId = revisionId;
+        TextFingerprint = variant.Fingerprint;
+        TranslatedFrom = variant.Language == item.SourceLanguage ? null : variant.Translation?.SourceFingerprint;
+        MachineTranslated = variant.Translation?.Origin == Translation.TranslationOrigin.Machine;
         ReviewedAt = reviewedAt;
         PublishedAt = item.PublishedAt ?? now;
         UnpublishAt = item.UnpublishAt;
         UpdatedAt = now;
+    }
+
+    /// <summary>Marks a translation whose source has shown newer text since (or clears the mark), as portals should know.</summary>
+    public void CompareWithSource(PublishedEntry? source, DateTimeOffset now)
+    {
+        DateTimeOffset? lagsSince = TranslatedFrom is not null && source is not null && source.TextFingerprint != TranslatedFrom
+            ? SourceUpdatedAt ?? source.ReviewedAt
+            : null;
+        if (lagsSince != SourceUpdatedAt)
+        {
+            SourceUpdatedAt = lagsSince;
+            UpdatedAt = now;
+        }
     }
 
     /// <summary>

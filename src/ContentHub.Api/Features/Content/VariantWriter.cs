@@ -5,12 +5,13 @@ using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Revisions;
+using ContentHub.Domain.Translation;
 
 namespace ContentHub.Api.Features.Content;
 
 /// <summary>
 /// The one way a variant's text is written, whoever writes it (a person through the API, a restore
-/// of a revision; machine translation and XLIFF import next): If-Match against the variant, the slug,
+/// of a revision, a machine or memory draft; XLIFF import next): If-Match against the variant, the slug,
 /// the Markdown rendered once, the variant added or replaced, its revision, the audit entry, review
 /// re-opened when the source text changed, and the save. Who may write which language is the
 /// caller's to check, before calling.
@@ -44,6 +45,12 @@ public sealed class VariantWriter(ContentHubDbContext db, ItemStore store, SlugA
             variant.Replace(text, actor, now);
         }
 
+        if (language != item.SourceLanguage && item.FindVariant(item.SourceLanguage) is { } source)
+        {
+            var sourceRevision = (await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false)).Of(source.Language);
+            variant.RecordTranslation(Provenance(variant.Translation, origin, actor, sourceRevision, source.Fingerprint));
+        }
+
         var action = origin.RestoredFrom is not null ? RevisionAction.Restored : created ? RevisionAction.Created : RevisionAction.Updated;
         db.Revisions.Add(Revision.Of(item.Id, language, action, VariantSnapshot.Of(variant).ToJson(), actor, now, origin.RestoredFrom));
         if (origin.RestoredFrom is { } revisionId)
@@ -52,7 +59,7 @@ public sealed class VariantWriter(ContentHubDbContext db, ItemStore store, SlugA
         }
         else
         {
-            audit.Add(created ? "variant.created" : "variant.updated", item.Id, language.Code);
+            audit.Add(created ? "variant.created" : "variant.updated", item.Id, language.Code, details: origin.Translation is { } made ? $"origin={made.Origin} {made.Provider}" : null);
         }
 
         if (language == item.SourceLanguage)
@@ -63,6 +70,13 @@ public sealed class VariantWriter(ContentHubDbContext db, ItemStore store, SlugA
         var written = variant;
         return (await store.SaveAsync(item, cancellationToken).ConfigureAwait(false)).Map(saved => new VariantWritten(saved, written, created));
     }
+
+    // A machine or memory draft says so; a person's writing keeps what it was made from and who wrote it.
+    private static VariantTranslation Provenance(VariantTranslation? current, VariantOrigin origin, string actor, long? sourceRevision, string sourceFingerprint) =>
+        origin.Translation is { } made
+            ? made with { SourceRevisionId = sourceRevision, SourceFingerprint = sourceFingerprint }
+            : current?.WrittenBy(actor, sourceRevision, sourceFingerprint)
+              ?? new VariantTranslation(sourceRevision, sourceFingerprint, TranslationOrigin.Person, null, null, actor);
 
     /// <summary>Renders the Markdown once, at save time.</summary>
     public VariantText Render(VariantDraft draft, string slug) =>
@@ -83,10 +97,13 @@ public sealed class VariantWriter(ContentHubDbContext db, ItemStore store, SlugA
 
 /// <summary>Where a variant's text comes from; it decides the revision's action and the audit entry.</summary>
 /// <param name="RestoredFrom">The revision brought back, for a restore.</param>
-public sealed record VariantOrigin(long? RestoredFrom = null)
+/// <param name="Translation">For a machine or memory draft, its provenance (what it was made from is filled in on writing).</param>
+public sealed record VariantOrigin(long? RestoredFrom = null, VariantTranslation? Translation = null)
 {
     /// <summary>Typed by a person through the API.</summary>
     public static VariantOrigin Written { get; } = new();
 
     public static VariantOrigin Restored(long revisionId) => new(revisionId);
+
+    public static VariantOrigin Drafted(VariantTranslation translation) => new(Translation: translation);
 }

@@ -62,6 +62,7 @@ public static class EntryFields
         Of("UpdatedAt", Instant, l => l.Entry.UpdatedAt, (w, n, e) => w.WriteString(n, EntryJsonWriter.Time(e.UpdatedAt)), e => e.UpdatedAt, keyset: true),
         Of("MachineTranslated", new(EdmPrimitiveTypeKind.Boolean, false), l => l.Entry.MachineTranslated, (w, n, e) => w.WriteBoolean(n, e.MachineTranslated), e => e.MachineTranslated),
         Of("ReviewedAt", Instant with { Nullable = true }, l => l.Entry.ReviewedAt, (w, n, e) => w.WriteString(n, EntryJsonWriter.Time(e.ReviewedAt)), e => e.ReviewedAt, keyset: true),
+        Of("SourceUpdatedAt", Instant with { Nullable = true }, l => l.Entry.SourceUpdatedAt, WriteInstant, e => e.SourceUpdatedAt),
         Of("CategoryId", Identifier, l => l.Item.CategoryId, (w, n, e) => w.WriteString(n, e.CategoryId), e => e.CategoryId, keyset: true),
         Of("DurationSeconds", new(EdmPrimitiveTypeKind.Int32, false), l => l.Entry.VideoDurationSeconds, (w, n, e) => w.WriteNumber(n, e.DurationSeconds ?? 0), e => e.DurationSeconds ?? 0, ContentKind.Video, keyset: true),
         Of("VideoUrl", Text, l => l.Entry.VideoUrl, (w, n, e) => w.WriteString(n, e.VideoUrl), e => e.VideoUrl, ContentKind.Video, keyset: true),
@@ -95,6 +96,18 @@ public static class EntryFields
         if (e.RightsExpireOn is { } day)
         {
             json.WriteString(name, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    private static void WriteInstant(Utf8JsonWriter json, string name, EntryView e)
+    {
+        if (e.SourceUpdatedAt is { } instant)
+        {
+            json.WriteString(name, EntryJsonWriter.Time(instant));
         }
         else
         {

@@ -41,6 +41,9 @@ public sealed class EntryView
 
     public DateTimeOffset ReviewedAt { get; init; }
 
+    /// <summary>When the source language moved on past the text this translation was made from.</summary>
+    public DateTimeOffset? SourceUpdatedAt { get; init; }
+
     public Guid CategoryId { get; init; }
 
     public int? DurationSeconds { get; init; }

@@ -84,9 +84,11 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
             shared.Follow(item, now);
         }
 
+        var source = entries.Find(e => e.Language == item.SourceLanguage);
         foreach (var entry in entries)
         {
             entry.Follow(shared, now);
+            entry.CompareWithSource(source, now);
         }
 
         shared.List(entries);

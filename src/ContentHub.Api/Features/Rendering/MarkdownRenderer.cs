@@ -17,7 +17,12 @@ namespace ContentHub.Api.Features.Rendering;
 public sealed class MarkdownRenderer
 {
     // Immutable and thread-safe, so built once.
-    private static readonly MarkdownPipeline SafePipeline = new MarkdownPipelineBuilder()
+    private static readonly MarkdownPipeline SafePipeline = Extensions(new MarkdownPipelineBuilder()).Build();
+
+    /// <summary>The same syntax with every node's exact place in the source, for splitting Markdown into segments.</summary>
+    internal static MarkdownPipeline LocatingPipeline { get; } = Extensions(new MarkdownPipelineBuilder()).UsePreciseSourceLocation().Build();
+
+    private static MarkdownPipelineBuilder Extensions(MarkdownPipelineBuilder builder) => builder
         .UsePipeTables()
         .UseGridTables()
         .UseAutoLinks()
@@ -26,8 +31,7 @@ public sealed class MarkdownRenderer
         .UseTaskLists()
         .UseFootnotes()
         .UseAutoIdentifiers(AutoIdentifierOptions.GitHub)
-        .DisableHtml()
-        .Build();
+        .DisableHtml();
 
     private readonly MarkdownPipeline _pipeline;
     private readonly HtmlGate _gate = new();

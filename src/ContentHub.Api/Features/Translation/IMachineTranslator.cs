@@ -1,0 +1,24 @@
+using ContentHub.Domain.Languages;
+
+namespace ContentHub.Api.Features.Translation;
+
+/// <summary>
+/// The seam to a machine-translation provider: texts in one language to several, in one call as far
+/// as the provider allows. Texts are HTML in which <c>&lt;span id="gN"&gt;</c> wraps translatable
+/// inline text and <c>&lt;span class="notranslate" id="xN"&gt;&lt;/span&gt;</c> marks what must come
+/// back untouched (see <see cref="MachineMarkup"/>). The official Azure SDK can replace
+/// <see cref="AzureTranslator"/> behind it.
+/// </summary>
+public interface IMachineTranslator
+{
+    /// <summary>Who translates, as provenance records it (for example <c>azure-translator/general</c>).</summary>
+    string Provider { get; }
+
+    /// <summary>For each text, its translation into each language of <paramref name="targets"/>.</summary>
+    /// <exception cref="MachineTranslationException">The provider failed, or answered something that does not fit the request.</exception>
+    Task<IReadOnlyList<IReadOnlyDictionary<LanguageTag, string>>> TranslateAsync(
+        LanguageTag source, IReadOnlyList<LanguageTag> targets, IReadOnlyList<string> texts, CancellationToken cancellationToken);
+}
+
+/// <summary>A machine translation that failed or was refused; nothing of it is stored.</summary>
+public sealed class MachineTranslationException(string message, Exception? inner = null) : Exception(message, inner);

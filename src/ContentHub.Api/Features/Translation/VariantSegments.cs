@@ -1,0 +1,104 @@
+using System.Text;
+using System.Text.RegularExpressions;
+using ContentHub.Api.Features.Content;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Translation;
+
+namespace ContentHub.Api.Features.Translation;
+
+/// <summary>
+/// A variant as segments: <c>title</c>, <c>summary</c>, <c>seo</c> (plain text, numbers as codes)
+/// and the body's blocks (<c>body/0</c>…, see <see cref="MarkdownSegments"/>), and the way back
+/// from translated segments to a draft of the variant.
+/// </summary>
+public sealed partial class VariantSegments
+{
+    private static readonly string[] PlainFields = ["title", "summary", "seo"];
+
+    private readonly Dictionary<string, Segment> _plain;
+    private readonly MarkdownSegments _body;
+    private readonly string _title;
+    private readonly string? _summary;
+    private readonly string? _seo;
+
+    private VariantSegments(string title, string? summary, string body, string? seo)
+    {
+        (_title, _summary, _seo) = (title, summary, seo);
+        _plain = new Dictionary<string, Segment>(StringComparer.Ordinal);
+        Add("title", title);
+        Add("summary", summary);
+        Add("seo", seo);
+        _body = MarkdownSegments.Split(body);
+        All = [.. PlainFields.Where(_plain.ContainsKey).Select(id => _plain[id]), .. _body.Segments];
+    }
+
+    public IReadOnlyList<Segment> All { get; }
+
+    public static VariantSegments Of(ContentVariant variant) => new(variant.Title, variant.Summary, variant.BodyMarkdown, variant.SeoDescription);
+
+    public static VariantSegments Of(string title, string? summary, string body, string? seo) => new(title, summary, body, seo);
+
+    /// <summary>The variant's text with each segment replaced by its translation (missing ones keep the source).</summary>
+    public VariantDraft Draft(IReadOnlyDictionary<string, TaggedText> translations) =>
+        new(
+            Field("title", _title, translations)!,
+            Field("summary", _summary, translations),
+            _body.Join(translations),
+            Slug: null,
+            Field("seo", _seo, translations));
+
+    /// <summary>A plain-text segment written back: codes as their source text, text as it is.</summary>
+    public static string ToPlain(TaggedText text, IReadOnlyList<InlineCode> codes)
+    {
+        var builder = new StringBuilder();
+        foreach (var run in text.Runs)
+        {
+            _ = run switch
+            {
+                Run.Text t => builder.Append(t.Value),
+                Run.Standalone s => builder.Append(codes.First(c => c.Id == s.Id).Before),
+                _ => builder,
+            };
+        }
+
+        return builder.ToString();
+    }
+
+    private string? Field(string id, string? source, IReadOnlyDictionary<string, TaggedText> translations) =>
+        _plain.TryGetValue(id, out var segment) && translations.TryGetValue(id, out var translated)
+            ? ToPlain(translated, segment.Codes).Trim()
+            : source;
+
+    private void Add(string id, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return;
+        }
+
+        var runs = new List<Run>();
+        var codes = new List<InlineCode>();
+        var position = 0;
+        foreach (Match number in Numbers().Matches(text))
+        {
+            if (number.Index > position)
+            {
+                runs.Add(new Run.Text(text[position..number.Index]));
+            }
+
+            codes.Add(new InlineCode(codes.Count + 1, CodeKind.Number, number.Value));
+            runs.Add(new Run.Standalone(codes.Count));
+            position = number.Index + number.Length;
+        }
+
+        if (position < text.Length)
+        {
+            runs.Add(new Run.Text(text[position..]));
+        }
+
+        _plain[id] = new Segment(id, new TaggedText(runs), codes);
+    }
+
+    [GeneratedRegex(@"\p{Nd}+(?:[.,:/]\p{Nd}+)*")]
+    private static partial Regex Numbers();
+}

@@ -1,0 +1,44 @@
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Translation;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace ContentHub.Data.Configurations;
+
+internal sealed class TranslationConfiguration :
+    IEntityTypeConfiguration<TranslationJob>, IEntityTypeConfiguration<TranslationUsage>, IEntityTypeConfiguration<MemoryEntry>
+{
+    public void Configure(EntityTypeBuilder<TranslationJob> builder)
+    {
+        builder.ToTable("TranslationJobs");
+        builder.HasKey(j => j.Id);
+        builder.Property(j => j.Languages).HasColumnType("text[]");
+        builder.Property(j => j.State).HasConversion<string>().HasMaxLength(20);
+        builder.Property(j => j.RequestedBy).HasMaxLength(200);
+        builder.Property(j => j.Message).HasMaxLength(2000);
+        builder.Ignore(j => j.Targets);
+        builder.HasOne<ContentItem>().WithMany().HasForeignKey(j => j.ItemId).OnDelete(DeleteBehavior.Cascade);
+
+        // The worker's question: the oldest queued job, or a running one whose claim lapsed.
+        builder.HasIndex(j => new { j.State, j.Id });
+        builder.HasIndex(j => new { j.ItemId, j.Id });
+    }
+
+    public void Configure(EntityTypeBuilder<TranslationUsage> builder)
+    {
+        builder.ToTable("TranslationUsage");
+        builder.HasKey(u => u.Month);
+    }
+
+    public void Configure(EntityTypeBuilder<MemoryEntry> builder)
+    {
+        builder.ToTable("TranslationMemory");
+        builder.HasKey(m => m.Id);
+        builder.Property(m => m.Source).HasMaxLength(MemoryEntry.MaxSegmentLength);
+        builder.Property(m => m.SourcePlain).HasMaxLength(MemoryEntry.MaxSegmentLength);
+        builder.Property(m => m.Target).HasMaxLength(MemoryEntry.MaxSegmentLength);
+        builder.Property(m => m.SourceHash).HasMaxLength(64);
+        builder.Property(m => m.CreatedBy).HasMaxLength(200);
+        builder.HasIndex(m => new { m.SourceLanguage, m.TargetLanguage, m.SourceHash }).IsUnique();
+    }
+}
