@@ -51,6 +51,7 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        builder.HasPostgresExtension("pg_trgm");
         builder.ApplyConfigurationsFromAssembly(typeof(ContentHubDbContext).Assembly);
         TextFunctions.Register(builder);
         TimeFunctions.Register(builder);

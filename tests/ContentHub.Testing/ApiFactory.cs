@@ -28,6 +28,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("Auth:AdminPassword", AdminPassword);
         // Tests drive scheduled publishing themselves, on a clock they control.
         builder.UseSetting("Scheduling:Enabled", "false");
+        builder.UseSetting("Translation:WorkerEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -12,6 +12,7 @@ using ContentHub.Api.Features.Rendering;
 using ContentHub.Api.Features.Revisions;
 using ContentHub.Api.Features.Scheduling;
 using ContentHub.Api.Features.Taxonomy;
+using ContentHub.Api.Features.Translation;
 using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -30,6 +31,7 @@ public static class FeatureSetup
         new RevisionsFeature(),
         new TaxonomyFeature(),
         new WorkflowFeature(),
+        new TranslationFeature(),
         new CommentsFeature(),
         new PublishingFeature(),
         new SchedulingFeature(),

@@ -17,6 +17,7 @@ public static class ProblemTypes
     public const string SlugTaken = Prefix + "slug-taken";
     public const string Conflict = Prefix + "conflict";
     public const string InUse = Prefix + "in-use";
+    public const string QualityChecks = Prefix + "quality-checks";
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string PreconditionFailed = Prefix + "precondition-failed";
     public const string PayloadTooLarge = Prefix + "payload-too-large";

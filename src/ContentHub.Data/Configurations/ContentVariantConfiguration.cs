@@ -22,7 +22,7 @@ internal sealed class ContentVariantConfiguration : IEntityTypeConfiguration<Con
         builder.Property(v => v.Version).IsXmin();
         builder.OwnsOne(v => v.Review, review => review.MapApproval());
         builder.OwnsOne(v => v.SignOff, signOff => signOff.MapApproval());
-        builder.Ignore(v => v.Fingerprint);
+        builder.Property(v => v.Fingerprint).HasMaxLength(32);
         builder.OwnsOne(v => v.Translation, translation =>
         {
             translation.Property(t => t.SourceFingerprint).HasMaxLength(32);

@@ -40,5 +40,7 @@ internal sealed class TranslationConfiguration :
         builder.Property(m => m.SourceHash).HasMaxLength(64);
         builder.Property(m => m.CreatedBy).HasMaxLength(200);
         builder.HasIndex(m => new { m.SourceLanguage, m.TargetLanguage, m.SourceHash }).IsUnique();
+        // Fuzzy matches: trigram similarity (pg_trgm, from the contrib package).
+        builder.HasIndex(m => m.SourcePlain).HasMethod("gin").HasOperators("gin_trgm_ops");
     }
 }

@@ -21,6 +21,7 @@ namespace ContentHub.Data.Migrations
                 .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 63);
 
+            NpgsqlModelBuilderExtensions.HasPostgresExtension(modelBuilder, "pg_trgm");
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("ContentHub.Data.Identity.AppUser", b =>
@@ -376,6 +377,12 @@ namespace ContentHub.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("created_by");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("fingerprint");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -909,6 +916,12 @@ namespace ContentHub.Data.Migrations
 
                     b.HasKey("Id")
                         .HasName("pk_translation_memory");
+
+                    b.HasIndex("SourcePlain")
+                        .HasDatabaseName("ix_translation_memory_source_plain");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SourcePlain"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("SourcePlain"), new[] { "gin_trgm_ops" });
 
                     b.HasIndex("SourceLanguage", "TargetLanguage", "SourceHash")
                         .IsUnique()

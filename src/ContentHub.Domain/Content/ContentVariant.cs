@@ -45,8 +45,8 @@ public sealed class ContentVariant
     /// <summary>Provenance and progress of a translation; null on the source language and on text from before translations were tracked.</summary>
     public VariantTranslation? Translation { get; private set; }
 
-    /// <summary>What identifies this text for translations made from it.</summary>
-    public string Fingerprint => TextFingerprint.Of(Title, Summary, BodyMarkdown, SeoDescription);
+    /// <summary>What identifies this text for translations made from it (<see cref="TextFingerprint"/>), kept with every write.</summary>
+    public string Fingerprint { get; private set; } = string.Empty;
 
     /// <summary>True when this language was taken off the portals on its own.</summary>
     public bool Withdrawn { get; private set; }
@@ -103,6 +103,7 @@ public sealed class ContentVariant
         BodyHtml = text.BodyHtml;
         Slug = text.Slug;
         SeoDescription = text.SeoDescription;
+        Fingerprint = TextFingerprint.Of(Title, Summary, BodyMarkdown, SeoDescription);
         UpdatedBy = actor;
         UpdatedAt = now;
     }

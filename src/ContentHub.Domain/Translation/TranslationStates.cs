@@ -1,5 +1,6 @@
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
+using ContentHub.Domain.Workflow;
 
 namespace ContentHub.Domain.Translation;
 
@@ -11,19 +12,27 @@ namespace ContentHub.Domain.Translation;
 public static class TranslationStates
 {
     /// <param name="latestRevision">The newest revision of the language's variant.</param>
-    public static TranslationState Of(ContentItem item, LanguageTag language, long? latestRevision)
+    public static TranslationState Of(ContentItem item, LanguageTag language, long? latestRevision) =>
+        item.FindVariant(language) is not { } variant
+            ? TranslationState.Missing
+            : Derive(item.Sensitive, language == item.SourceLanguage ? null : item.FindVariant(item.SourceLanguage)?.Fingerprint,
+                new VariantFacts(variant.Review, variant.SignOff, variant.Translation), latestRevision);
+
+    /// <summary>The same from the few facts it needs, for lists that do not load whole items.</summary>
+    public static TranslationState Derive(bool sensitive, string? sourceFingerprint, VariantFacts? variant, long? latestRevision)
     {
-        if (item.FindVariant(language) is not { } variant)
+        if (variant is null)
         {
             return TranslationState.Missing;
         }
 
-        if (IsOutdated(item, variant))
+        if (variant.Translation is { } made && sourceFingerprint is not null && made.SourceFingerprint != sourceFingerprint)
         {
             return TranslationState.Outdated;
         }
 
-        if (variant.Review?.Covers(latestRevision) == true && (!item.Sensitive || variant.SignOff?.Covers(latestRevision) == true))
+        var reviewed = variant.Review?.Covers(latestRevision) == true;
+        if (reviewed && (!sensitive || variant.SignOff?.Covers(latestRevision) == true))
         {
             return TranslationState.Approved;
         }
@@ -32,7 +41,7 @@ public static class TranslationStates
         {
             { Stage: TranslationStage.InReview } => TranslationState.InReview,
             { Origin: TranslationOrigin.Machine or TranslationOrigin.Memory } => TranslationState.MachineTranslated,
-            _ => variant.Review?.Covers(latestRevision) == true ? TranslationState.InReview : TranslationState.InTranslation,
+            _ => reviewed ? TranslationState.InReview : TranslationState.InTranslation,
         };
     }
 
@@ -43,3 +52,6 @@ public static class TranslationStates
         && item.FindVariant(item.SourceLanguage) is { } source
         && translation.SourceFingerprint != source.Fingerprint;
 }
+
+/// <summary>What the state of one language depends on.</summary>
+public sealed record VariantFacts(Approval? Review, Approval? SignOff, VariantTranslation? Translation);

@@ -20,16 +20,18 @@ public sealed partial class AzureTranslator(HttpClient http, IOptions<Translator
 
     public string Provider => "azure-translator/" + (options.Value.Category ?? "general");
 
-    public async Task<IReadOnlyList<IReadOnlyDictionary<LanguageTag, string>>> TranslateAsync(
+    public async Task<MachineAnswer> TranslateAsync(
         LanguageTag source, IReadOnlyList<LanguageTag> targets, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
         var results = new List<IReadOnlyDictionary<LanguageTag, string>>(texts.Count);
+        var requests = 0;
         foreach (var batch in Batches(texts, targets.Count))
         {
             results.AddRange(await SendAsync(source, targets, batch, cancellationToken).ConfigureAwait(false));
+            requests++;
         }
 
-        return results;
+        return new MachineAnswer(results, requests, texts.Sum(t => (long)t.Length) * targets.Count);
     }
 
     /// <summary>Consecutive runs of texts that each fit one request.</summary>
@@ -42,7 +44,7 @@ public sealed partial class AzureTranslator(HttpClient http, IOptions<Translator
             var cost = (long)text.Length * targetCount;
             if (cost > MaxCharacters)
             {
-                throw new MachineTranslationException($"A segment of {text.Length} characters into {targetCount} languages exceeds the {MaxCharacters:N0} characters of one request.");
+                throw new MachineTranslationException($"A segment of {text.Length} characters into {targetCount} languages exceeds the {MaxCharacters:N0} characters of one request.", mayPass: false);
             }
 
             if (batch.Count == MaxElements || characters + cost > MaxCharacters)
@@ -69,7 +71,7 @@ public sealed partial class AzureTranslator(HttpClient http, IOptions<Translator
         var query = "translate?api-version=3.0&from=" + Uri.EscapeDataString(from.Code) + "&textType=html"
             + string.Concat(to.Select(l => "&to=" + Uri.EscapeDataString(l.Code)))
             + (settings.Category is { } category ? "&category=" + Uri.EscapeDataString(category) : string.Empty);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.Endpoint!, query))
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.Endpoint!.ToString().TrimEnd('/') + "/"), query))
         {
             Content = JsonContent.Create(texts.Select(t => new Element(t)).ToList()),
         };
@@ -89,7 +91,7 @@ public sealed partial class AzureTranslator(HttpClient http, IOptions<Translator
         }
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
         {
-            throw new MachineTranslationException("The translator could not be reached.", exception);
+            throw new MachineTranslationException("The translator could not be reached.", mayPass: true, exception);
         }
 
         using (response)
@@ -98,7 +100,9 @@ public sealed partial class AzureTranslator(HttpClient http, IOptions<Translator
             {
                 var error = await ReadErrorAsync(response, cancellationToken).ConfigureAwait(false);
                 LogFailure(logger, (int)response.StatusCode, error, traceId);
-                throw new MachineTranslationException($"The translator answered {(int)response.StatusCode}: {error}");
+                // Throttling and server errors are retried by the resilience handler first; what remains may pass later.
+                var mayPass = (int)response.StatusCode is 408 or 429 or >= 500;
+                throw new MachineTranslationException($"The translator answered {(int)response.StatusCode}: {error}", mayPass);
             }
 
             List<Answer>? answers;
@@ -155,7 +159,7 @@ public sealed partial class AzureTranslator(HttpClient http, IOptions<Translator
     private MachineTranslationException Refused(string traceId, string why, Exception? inner = null)
     {
         LogRefused(logger, why, traceId);
-        return new MachineTranslationException($"The translator's answer was refused: {why}.", inner);
+        return new MachineTranslationException($"The translator's answer was refused: {why}.", mayPass: false, inner);
     }
 
     private static async Task<string> ReadErrorAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -16,9 +16,21 @@ public interface IMachineTranslator
 
     /// <summary>For each text, its translation into each language of <paramref name="targets"/>.</summary>
     /// <exception cref="MachineTranslationException">The provider failed, or answered something that does not fit the request.</exception>
-    Task<IReadOnlyList<IReadOnlyDictionary<LanguageTag, string>>> TranslateAsync(
+    Task<MachineAnswer> TranslateAsync(
         LanguageTag source, IReadOnlyList<LanguageTag> targets, IReadOnlyList<string> texts, CancellationToken cancellationToken);
 }
 
+/// <summary>What the provider answered, and what it cost.</summary>
+/// <param name="Texts">For each text asked for, its translation by language.</param>
+/// <param name="Requests">Requests sent (retries not counted).</param>
+/// <param name="Characters">Characters billed: each text's length once per target language.</param>
+public sealed record MachineAnswer(IReadOnlyList<IReadOnlyDictionary<LanguageTag, string>> Texts, int Requests, long Characters);
+
 /// <summary>A machine translation that failed or was refused; nothing of it is stored.</summary>
-public sealed class MachineTranslationException(string message, Exception? inner = null) : Exception(message, inner);
+/// <param name="message">What failed, for the job's record.</param>
+/// <param name="mayPass">True when trying again later may succeed (the provider unreachable, throttled or failing).</param>
+/// <param name="inner">The underlying failure.</param>
+public sealed class MachineTranslationException(string message, bool mayPass, Exception? inner = null) : Exception(message, inner)
+{
+    public bool MayPass { get; } = mayPass;
+}

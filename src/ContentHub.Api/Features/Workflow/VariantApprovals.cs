@@ -1,6 +1,7 @@
 using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Publishing;
+using ContentHub.Api.Features.Translation;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -15,7 +16,8 @@ namespace ContentHub.Api.Features.Workflow;
 /// Languages publish on their own: once the item itself is approved, each further language is
 /// approved (and, for a sensitive item, signed off) by itself, and can be withdrawn by itself.
 /// </summary>
-public sealed class VariantApprovals(ContentHubDbContext db, ItemStore store, CurrentUser user, AuditLog audit, PublicationProjector publication, TimeProvider clock)
+public sealed class VariantApprovals(
+    ContentHubDbContext db, ItemStore store, CurrentUser user, AuditLog audit, PublicationProjector publication, ApprovalFollowUp translation, TimeProvider clock)
 {
     private static readonly EditorialState[] ApprovedStates =
         [EditorialState.Approved, EditorialState.Scheduled, EditorialState.Published, EditorialState.Unpublished];
@@ -64,6 +66,7 @@ public sealed class VariantApprovals(ContentHubDbContext db, ItemStore store, Cu
                 }
 
                 variant.RecordReview(new Approval(revision, user.Name, now));
+                await translation.AfterApprovalAsync(item, [variant], user.Name, cancellationToken).ConfigureAwait(false);
                 break;
             case VariantStep.SignOff:
                 if (variant.Review?.Covers(revision) != true || variant.Review.By == user.Name)

@@ -1,6 +1,7 @@
 using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Publishing;
+using ContentHub.Api.Features.Translation;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -14,7 +15,8 @@ namespace ContentHub.Api.Features.Workflow;
 /// the table cannot say: four eyes (nobody approves or signs off their own work, and the lead is not
 /// the reviewer), approvals bound to exact revisions, and the content being ready to publish.
 /// </summary>
-public sealed class WorkflowService(ContentHubDbContext db, ItemStore store, ItemAccess access, AuditLog audit, PublicationProjector publication, TimeProvider clock)
+public sealed class WorkflowService(
+    ContentHubDbContext db, ItemStore store, ItemAccess access, AuditLog audit, PublicationProjector publication, ApprovalFollowUp translation, TimeProvider clock)
 {
     public async Task<Outcome<ContentItem>> TakeAsync(Guid itemId, WorkflowAction action, WorkflowRequest request, string? ifMatch, CancellationToken cancellationToken)
     {
@@ -126,6 +128,7 @@ public sealed class WorkflowService(ContentHubDbContext db, ItemStore store, Ite
             variant.RecordReview(new Approval(latest.Of(variant.Language)!.Value, access.Name, now));
         }
 
+        await translation.AfterApprovalAsync(item, variants, access.Name, cancellationToken).ConfigureAwait(false);
         return null;
     }
 

@@ -13,6 +13,9 @@ namespace ContentHub.Data.Migrations
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AlterDatabase()
+                .Annotation("Npgsql:PostgresExtension:pg_trgm", ",,");
+
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "source_updated_at",
                 table: "published_entries",
@@ -33,6 +36,14 @@ namespace ContentHub.Data.Migrations
                 type: "character varying(32)",
                 maxLength: 32,
                 nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "fingerprint",
+                table: "content_variants",
+                type: "character varying(32)",
+                maxLength: 32,
+                nullable: false,
+                defaultValue: "");
 
             migrationBuilder.AddColumn<DateTimeOffset>(
                 name: "translation_made_at",
@@ -107,7 +118,7 @@ namespace ContentHub.Data.Migrations
                 type: "character varying(20)",
                 maxLength: 20,
                 nullable: false,
-                defaultValue: "Normal");
+                defaultValue: "");
 
             migrationBuilder.CreateTable(
                 name: "translation_jobs",
@@ -189,6 +200,26 @@ namespace ContentHub.Data.Migrations
                 table: "translation_memory",
                 columns: new[] { "source_language", "target_language", "source_hash" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_translation_memory_source_plain",
+                table: "translation_memory",
+                column: "source_plain")
+                .Annotation("Npgsql:IndexMethod", "gin")
+                .Annotation("Npgsql:IndexOperators", new[] { "gin_trgm_ops" });
+            migrationBuilder.Sql("UPDATE content_items SET translation_priority = 'Normal';");
+
+            // The defaults above only fill existing rows; the model has none.
+            migrationBuilder.Sql("ALTER TABLE published_entries ALTER COLUMN text_fingerprint DROP DEFAULT;");
+            migrationBuilder.Sql("ALTER TABLE content_variants ALTER COLUMN fingerprint DROP DEFAULT;");
+            migrationBuilder.Sql("ALTER TABLE content_items ALTER COLUMN translation_priority DROP DEFAULT;");
+
+            // Existing texts get the fingerprint ContentVariant computes (TextFingerprint.Of: SHA-256 of the
+            // four fields joined by U+001F, as lowercase hex, first 32 characters).
+            migrationBuilder.Sql("""
+                UPDATE content_variants SET fingerprint = left(encode(sha256(convert_to(
+                    title || chr(31) || coalesce(summary, '') || chr(31) || body_markdown || chr(31) || coalesce(seo_description, ''), 'UTF8')), 'hex'), 32);
+                """);
         }
 
         /// <inheritdoc />
@@ -214,6 +245,10 @@ namespace ContentHub.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "translated_from",
                 table: "published_entries");
+
+            migrationBuilder.DropColumn(
+                name: "fingerprint",
+                table: "content_variants");
 
             migrationBuilder.DropColumn(
                 name: "translation_made_at",
@@ -258,6 +293,9 @@ namespace ContentHub.Data.Migrations
             migrationBuilder.DropColumn(
                 name: "translation_priority",
                 table: "content_items");
+
+            migrationBuilder.AlterDatabase()
+                .OldAnnotation("Npgsql:PostgresExtension:pg_trgm", ",,");
         }
     }
 }
