@@ -48,6 +48,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<MemoryEntry> TranslationMemory => Set<MemoryEntry>();
 
+    public DbSet<GlossaryTerm> Glossary => Set<GlossaryTerm>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -2,6 +2,7 @@ using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Comments;
 using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Demo;
+using ContentHub.Api.Features.Glossary;
 using ContentHub.Api.Features.Health;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.OData;
@@ -31,6 +32,7 @@ public static class FeatureSetup
         new RevisionsFeature(),
         new TaxonomyFeature(),
         new WorkflowFeature(),
+        new GlossaryFeature(),
         new TranslationFeature(),
         new CommentsFeature(),
         new PublishingFeature(),

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace ContentHub.Data.Configurations;
 
 internal sealed class TranslationConfiguration :
-    IEntityTypeConfiguration<TranslationJob>, IEntityTypeConfiguration<TranslationUsage>, IEntityTypeConfiguration<MemoryEntry>
+    IEntityTypeConfiguration<TranslationJob>, IEntityTypeConfiguration<TranslationUsage>, IEntityTypeConfiguration<MemoryEntry>, IEntityTypeConfiguration<GlossaryTerm>
 {
     public void Configure(EntityTypeBuilder<TranslationJob> builder)
     {
@@ -42,5 +42,20 @@ internal sealed class TranslationConfiguration :
         builder.HasIndex(m => new { m.SourceLanguage, m.TargetLanguage, m.SourceHash }).IsUnique();
         // Fuzzy matches: trigram similarity (pg_trgm, from the contrib package).
         builder.HasIndex(m => m.SourcePlain).HasMethod("gin").HasOperators("gin_trgm_ops");
+    }
+
+    public void Configure(EntityTypeBuilder<GlossaryTerm> builder)
+    {
+        builder.ToTable("GlossaryTerms");
+        builder.HasKey(t => t.Id);
+        builder.Property(t => t.Id).ValueGeneratedNever();
+        builder.Property(t => t.Source).HasMaxLength(GlossaryTerm.MaxTermLength);
+        builder.Property(t => t.SourceKey).HasMaxLength(GlossaryTerm.MaxTermLength);
+        builder.Property(t => t.Target).HasMaxLength(GlossaryTerm.MaxTermLength);
+        builder.Property(t => t.PartOfSpeech).HasConversion<string>().HasMaxLength(20);
+        builder.Property(t => t.Note).HasMaxLength(GlossaryTerm.MaxNoteLength);
+        builder.Property(t => t.UpdatedBy).HasMaxLength(200);
+        builder.Property(t => t.Version).IsXmin();
+        builder.HasIndex(t => new { t.SourceLanguage, t.TargetLanguage, t.SourceKey }).IsUnique();
     }
 }

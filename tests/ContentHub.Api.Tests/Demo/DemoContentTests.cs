@@ -108,6 +108,22 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
     }
 
     [Fact]
+    public async Task The_demo_glossary_holds_the_domain_names_in_every_language_and_demo_texts_follow_it()
+    {
+        await using var db = api.CreateDbContext();
+        var terms = await db.Glossary.AsNoTracking().ToListAsync();
+        Assert.Equal(39, terms.Count);
+        var bacGiang = terms.Where(t => t.Source == "Bắc Giang").ToDictionary(t => t.TargetLanguage.Code, t => t.Target);
+        Assert.Equal(["Bac Giang", "北江", "박장", "バクザン", "ບັກຢາງ"], new[] { "en", "zh-Hans", "ko", "ja", "lo" }.Select(l => bacGiang[l]));
+        Assert.True(terms.Single(t => t.Source == "VSIP" && t.TargetLanguage == LanguageTag.Korean).DoNotTranslate);
+
+        // Every published English text that names the province in its Vietnamese source uses the glossary's name.
+        var english = await db.PublishedEntries.AsNoTracking().Where(e => e.Language == LanguageTag.English).Select(e => e.Title + " " + e.BodyHtml).ToListAsync();
+        Assert.NotEmpty(english);
+        Assert.DoesNotContain(english, text => text.Contains("Bắc Giang", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Every_demo_person_signs_in_with_the_password_the_readme_lists()
     {
         foreach (var person in DemoContentSeeder.People)

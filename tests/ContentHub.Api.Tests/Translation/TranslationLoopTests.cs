@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using ContentHub.Api.Features.Glossary;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.Translation;
@@ -159,15 +160,53 @@ public sealed class TranslationLoopTests(TranslatorFixture api) : IClassFixture<
         Assert.Equal("Done", (await FinishedAsync(translator, job.Id)).State);
     }
 
+    [Fact]
+    public async Task Glossary_terms_reach_every_language_of_the_machine_output_and_the_checks_hold_translators_to_them()
+    {
+        var unit = await api.Given.OrgUnitAsync();
+        var category = await api.Given.CategoryAsync();
+        var (editor, _) = await Staff.NewAsync(api.Factory, [Role.Editor], unit.Id);
+        var (reviewer, _) = await Staff.NewAsync(api.Factory, [Role.Reviewer], unit.Id);
+        var (translator, _) = await Staff.NewAsync(api.Factory, [Role.Translator], unit.Id, ["en", "zh-Hans"]);
+        // Letters only: a number in the term would be a code of its own and split it.
+        var place = "Xã Tân Sơn " + string.Concat(Guid.NewGuid().ToString("N")[..6].Select(c => char.IsDigit(c) ? (char)('g' + (c - '0')) : c));
+        foreach (var (language, target) in new[] { ("en", "Tan Son Commune"), ("zh-Hans", "新山社") })
+        {
+            using var created = await editor.PostAsJsonAsync("/api/v1/glossary", new GlossaryTermRequest("vi", language, place, target, "properNoun"));
+            Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
+        }
+
+        var itemId = await ApprovedSourceAsync(editor, reviewer, unit.Id, category.Id, $"Du lịch {place}", $"Đoàn khách thăm {place} vào mùa xuân.\n");
+        var before = api.Translator.Calls.Count;
+        var job = await FinishedAsync(translator, (await MachineAsync(translator, itemId)).Id);
+
+        Assert.Equal("Done", job.State);
+        var sent = api.Translator.Calls.Skip(before).Single(c => c.Status == 200);
+        Assert.DoesNotContain(sent.Texts, t => t.Contains(place, StringComparison.Ordinal));
+        Assert.Contains("新山社", (await VariantAsync(translator, itemId, "zh-Hans")).BodyMarkdown, StringComparison.Ordinal);
+        Assert.Contains("Tan Son Commune", (await VariantAsync(translator, itemId, "en")).Title, StringComparison.Ordinal);
+
+        await WriteAsync(translator, itemId, "en", new VariantRequest("Tourism in Tan Son Commune", "Visitors come to Tan Son in spring.\n"));
+        using var blocked = await StepAsync(translator, itemId, "en", "submit", new { });
+        var problem = JsonDocument.Parse(await blocked.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, blocked.StatusCode);
+        var finding = Assert.Single(problem.GetProperty("findings").EnumerateArray().ToList());
+        Assert.Equal(("glossary", "body/0"), (finding.GetProperty("check").GetString(), finding.GetProperty("segment").GetString()));
+
+        await WriteAsync(translator, itemId, "en", new VariantRequest("Tourism in Tan Son Commune", "Visitors come to Tan Son Commune in spring.\n"));
+        using var passed = await StepAsync(translator, itemId, "en", "submit", new { });
+        Assert.True(passed.IsSuccessStatusCode, await passed.Content.ReadAsStringAsync());
+    }
+
     private static async Task<JsonElement> PortalEntryAsync(HttpClient portal, Guid itemId)
     {
         var page = JsonDocument.Parse(await portal.GetStringAsync($"/odata/Articles?lang=en&$filter=Id eq {itemId}")).RootElement;
         return Assert.Single(page.GetProperty("value").EnumerateArray().ToList());
     }
 
-    private static async Task<Guid> ApprovedSourceAsync(HttpClient editor, HttpClient reviewer, Guid unitId, Guid categoryId, string title = Title)
+    private static async Task<Guid> ApprovedSourceAsync(HttpClient editor, HttpClient reviewer, Guid unitId, Guid categoryId, string title = Title, string body = Body)
     {
-        using var created = await editor.PostAsJsonAsync("/api/v1/items", new CreateItemRequest(ContentKind.Article, "vi", unitId, categoryId, new VariantRequest(title, Body)), TestJson.Options);
+        using var created = await editor.PostAsJsonAsync("/api/v1/items", new CreateItemRequest(ContentKind.Article, "vi", unitId, categoryId, new VariantRequest(title, body)), TestJson.Options);
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());
         var item = (await created.Content.ReadFromJsonAsync<ItemResponse>(TestJson.Options))!;
         await Steps.TakeAsync(editor, item.Id, "submit");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ContentHub.Api.Features.Content;
+using ContentHub.Api.Features.Glossary;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.People;
@@ -21,7 +22,7 @@ namespace ContentHub.Api.Features.Demo;
 /// </summary>
 public sealed partial class DemoContentSeeder(
     ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, ItemStore store, WorkflowService workflow,
-    AccountsBootstrap accounts, PortalService portals, CurrentUser user, ILogger<DemoContentSeeder> logger)
+    AccountsBootstrap accounts, PortalService portals, GlossaryService glossary, CurrentUser user, ILogger<DemoContentSeeder> logger)
 {
     public const string Actor = "demo";
 
@@ -59,6 +60,9 @@ public sealed partial class DemoContentSeeder(
 
     public static string DefaultPath => Path.Combine(AppContext.BaseDirectory, "Demo", "demo-content.json");
 
+    /// <summary>The demo glossary: the names of ../shared/DOMAIN.md and the province's districts and departments.</summary>
+    public static string GlossaryPath => Path.Combine(AppContext.BaseDirectory, "Demo", "demo-glossary.csv");
+
     public async Task SeedIfEmptyAsync(CancellationToken cancellationToken)
     {
         if (await db.Categories.AnyAsync(cancellationToken).ConfigureAwait(false) || await db.Items.AnyAsync(cancellationToken).ConfigureAwait(false))
@@ -80,6 +84,15 @@ public sealed partial class DemoContentSeeder(
         {
             unitIds[unit.Code] = Expect(await units.CreateAsync(new OrgUnitRequest(unit.Code, unit.Type, unit.Names), cancellationToken).ConfigureAwait(false), unit.Code).Id;
         }
+
+        var errors = new FieldErrors();
+        var terms = GlossaryCsv.Read(await File.ReadAllTextAsync(GlossaryPath, cancellationToken).ConfigureAwait(false), GlossaryService.MaxImportTerms, errors);
+        if (errors.Any)
+        {
+            throw new InvalidOperationException("The demo glossary is not valid: " + string.Join("; ", errors.ToDictionary().Select(e => $"{e.Key} {string.Join(' ', e.Value)}")));
+        }
+
+        Expect(await glossary.ImportAsync(terms, cancellationToken).ConfigureAwait(false), "glossary");
 
         var categoryIds = new Dictionary<string, Guid>(StringComparer.Ordinal);
         foreach (var topic in content.Categories)

@@ -1,4 +1,5 @@
 using ContentHub.Api.Features.Content;
+using ContentHub.Api.Features.Glossary;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -12,7 +13,7 @@ namespace ContentHub.Api.Features.Translation;
 /// <summary>
 /// Makes the drafts one <see cref="TranslationJob"/> asks for: the source split into segments,
 /// exact matches taken from translation memory, the rest sent to the machine in one call for every
-/// language that needs it (within the month's budget), and each language written through the
+/// language that needs it (within the month's budget, glossary terms protected and then put in), and each language written through the
 /// variant writer — all in one transaction, so a job either writes every draft or none. A language
 /// a person has worked on is never overwritten.
 /// </summary>
@@ -21,6 +22,7 @@ public sealed partial class MachineDrafts(
     ItemStore store,
     VariantWriter writer,
     TranslationMemory memory,
+    GlossaryService glossary,
     IOptions<TranslatorOptions> options,
     TimeProvider clock,
     ILogger<MachineDrafts> logger,
@@ -97,7 +99,15 @@ public sealed partial class MachineDrafts(
                 return JobResult.Skipped("No machine translation provider is configured (Translation:Endpoint and Translation:Key), and translation memory does not cover the text.");
             }
 
-            var texts = pending.ConvertAll(s => MachineMarkup.ToHtml(s.Text));
+            var glossaries = new Dictionary<LanguageTag, Dictionary<string, GlossaryTerm>>();
+            foreach (var language in machineTargets)
+            {
+                glossaries[language] = (await glossary.PairAsync(source.Language, language, cancellationToken).ConfigureAwait(false)).ToDictionary(t => t.SourceKey);
+            }
+
+            var protectable = glossaries[machineTargets[0]].Values.Where(t => machineTargets.All(l => glossaries[l].ContainsKey(t.SourceKey))).ToList();
+            var protections = pending.ConvertAll(s => TermProtection.Of(s, protectable));
+            var texts = protections.ConvertAll(p => MachineMarkup.ToHtml(p.Text));
             var cost = texts.Sum(t => (long)t.Length) * machineTargets.Count;
             if (await BudgetLeftAsync(cancellationToken).ConfigureAwait(false) < cost)
             {
@@ -109,13 +119,13 @@ public sealed partial class MachineDrafts(
             {
                 foreach (var language in machineTargets.Where(l => !translated[l].ContainsKey(pending[i].Id)))
                 {
-                    if (MachineMarkup.FromHtml(answer.Texts[i][language], pending[i].Text) is not { } text)
+                    if (MachineMarkup.FromHtml(answer.Texts[i][language], protections[i].Text) is not { } text)
                     {
                         LogRefusedSegment(logger, job.Id, pending[i].Id, language.Code);
                         return JobResult.Failed($"The machine's {language} translation of {pending[i].Id} lost or broke its inline codes; nothing was stored.", answer);
                     }
 
-                    translated[language][pending[i].Id] = text;
+                    translated[language][pending[i].Id] = protections[i].Restore(text, glossaries[language]);
                 }
             }
         }

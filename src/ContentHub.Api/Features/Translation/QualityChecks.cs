@@ -1,3 +1,4 @@
+using ContentHub.Api.Features.Glossary;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Translation;
 
@@ -18,8 +19,8 @@ public sealed record Finding(string Segment, string Check, FindingSeverity Sever
 /// <summary>
 /// The checks a translation passes before review, segment by segment against its source: nothing
 /// empty, nothing left untranslated, the same numbers, dates, URLs, links, emphasis and code (all
-/// inline codes), the same Markdown blocks, and a length not far off what the language pair
-/// usually gives.
+/// inline codes), the same Markdown blocks, the glossary's terms (and do-not-translate terms
+/// unchanged), and a length not far off what the language pair usually gives.
 /// </summary>
 public static class QualityChecks
 {
@@ -29,7 +30,8 @@ public static class QualityChecks
         ["zh-Hans"] = 0.35, ["ja"] = 0.45, ["ko"] = 0.55, ["en"] = 1.0, ["lo"] = 1.1, ["vi"] = 1.0,
     };
 
-    public static IReadOnlyList<Finding> Run(IReadOnlyList<Segment> source, IReadOnlyList<Segment> target, LanguageTag sourceLanguage, LanguageTag targetLanguage)
+    public static IReadOnlyList<Finding> Run(
+        IReadOnlyList<Segment> source, IReadOnlyList<Segment> target, LanguageTag sourceLanguage, LanguageTag targetLanguage, IReadOnlyList<GlossaryTerm>? glossary = null)
     {
         var findings = new List<Finding>();
         var targets = target.ToDictionary(s => s.Id, StringComparer.Ordinal);
@@ -66,6 +68,7 @@ public static class QualityChecks
             }
 
             CompareCodes(segment, translated, findings);
+            CheckTerms(segment.Id, sourceText, targetText, glossary ?? [], findings);
             if (sourceText.Length >= 20)
             {
                 var relative = targetText.Length / (sourceText.Length * ratio);
@@ -78,6 +81,20 @@ public static class QualityChecks
         }
 
         return findings;
+    }
+
+    // Every glossary term of the source must appear as the glossary says; a do-not-translate term as it is.
+    private static void CheckTerms(string segment, string sourceText, string targetText, IReadOnlyList<GlossaryTerm> glossary, List<Finding> findings)
+    {
+        foreach (var term in GlossaryMatcher.Find(sourceText, glossary).Select(h => h.Term).DistinctBy(t => t.Id))
+        {
+            if (!GlossaryMatcher.Contains(targetText, term.Target))
+            {
+                findings.Add(term.DoNotTranslate
+                    ? new(segment, "do-not-translate", FindingSeverity.Error, $"“{term.Source}” is not to be translated, and the translation changes it.")
+                    : new(segment, "glossary", FindingSeverity.Error, $"The glossary renders “{term.Source}” as “{term.Target}”, which the translation does not use."));
+            }
+        }
     }
 
     private static void CompareCodes(Segment source, Segment target, List<Finding> findings)

@@ -1,5 +1,6 @@
 using ContentHub.Api.Features.Audit;
 using ContentHub.Api.Features.Content;
+using ContentHub.Api.Features.Glossary;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -17,7 +18,7 @@ namespace ContentHub.Api.Features.Translation;
 /// and plan an item's translations (priority, due date).
 /// </summary>
 public sealed class TranslationService(
-    ContentHubDbContext db, ItemStore store, ItemAccess access, CurrentUser user, AuditLog audit, TranslationSignal signal, IOptions<TranslatorOptions> options, TimeProvider clock)
+    ContentHubDbContext db, ItemStore store, ItemAccess access, CurrentUser user, AuditLog audit, GlossaryService glossary, TranslationSignal signal, IOptions<TranslatorOptions> options, TimeProvider clock)
 {
     public const int MaxBatchItems = 1000;
 
@@ -141,7 +142,8 @@ public sealed class TranslationService(
         }
 
         var source = item.FindVariant(item.SourceLanguage)!;
-        var findings = QualityChecks.Run(VariantSegments.Of(source).All, VariantSegments.Of(variant).All, source.Language, variant.Language);
+        var terms = await glossary.PairAsync(source.Language, variant.Language, cancellationToken).ConfigureAwait(false);
+        var findings = QualityChecks.Run(VariantSegments.Of(source).All, VariantSegments.Of(variant).All, source.Language, variant.Language, terms);
         var reason = string.IsNullOrWhiteSpace(request.AcceptWarnings) ? null : request.AcceptWarnings.Trim();
         if (findings.Any(f => f.Severity == FindingSeverity.Error) || (findings.Count > 0 && reason is null))
         {
