@@ -99,6 +99,13 @@ public sealed class TranslationLoopTests(TranslatorFixture api) : IClassFixture<
         // The source changes: the translation is outdated; once the new source is approved, portals see the lag.
         await WriteAsync(editor, itemId, "vi", new VariantRequest(Title, Body + "\nThêm một đoạn mới.\n"));
         Assert.Equal(TranslationState.Outdated, (await StatesAsync(translator, itemId)).Languages.Single(l => l.Language == "en").State);
+        var review = (await reviewer.GetFromJsonAsync<TranslationReviewResponse>($"/api/v1/items/{itemId}/translations/en/review", TestJson.Options))!;
+        Assert.Equal(TranslationState.Outdated, review.Language.State);
+        Assert.Contains(review.SourceChanges, c => c.Field == "bodyMarkdown");
+        Assert.Equal(["translated", "translated", "translated", "translated", "missing"], review.Segments.Select(s => s.State));
+        Assert.Equal(["title", "body/0", "body/1", "body/2", "body/3"], review.Segments.Select(s => s.Id));
+        Assert.Equal(100, review.Segments[1].MemoryMatches[0].Score);
+        Assert.Equal("In {1/}, the {2}Department of Foreign Affairs{/2} welcomed {3}many{/3} business delegations.", review.Segments[1].Target);
         using (var sourceApproved = await Steps.TryLanguageAsync(reviewer, itemId, "vi", "approve"))
         {
             Assert.True(sourceApproved.IsSuccessStatusCode, await sourceApproved.Content.ReadAsStringAsync());

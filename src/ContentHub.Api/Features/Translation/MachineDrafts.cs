@@ -137,7 +137,9 @@ public sealed partial class MachineDrafts(
             var provenance = new VariantTranslation(
                 null, string.Empty, usedMachine ? TranslationOrigin.Machine : TranslationOrigin.Memory,
                 usedMachine ? translator!.Provider : $"translation-memory/{translated[language].Count} segments", now, TranslatedBy: null);
-            var written = await writer.WriteAsync(item, language, segments.Draft(translated[language]), ifMatch: null, Machine, VariantOrigin.Drafted(provenance), cancellationToken)
+            var current = item.FindVariant(language);
+            var written = await writer.WriteAsync(
+                    item, language, segments.Draft(translated[language]), current is null ? null : ETags.Format(current.Version), Machine, VariantOrigin.Drafted(provenance), cancellationToken)
                 .ConfigureAwait(false);
             if (written is not Outcome<VariantWritten>.Done)
             {

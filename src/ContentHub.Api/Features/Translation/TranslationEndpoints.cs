@@ -16,6 +16,9 @@ public static class TranslationEndpoints
             .WithSummary("Queues machine drafts of the item's languages (202; the job says how it went).").ProducesChangeProblems().ProducesProblem(StatusCodes.Status403Forbidden);
         item.MapPut("/plan", Plan).WithName("PlanTranslations").WithSummary("Sets the translations' priority and due date (editors; If-Match: the item's ETag).")
             .ProducesGuardedProblems().ProducesProblem(StatusCodes.Status403Forbidden);
+        item.MapGet("/{language}/review", Review).WithName("ReviewTranslation")
+            .WithSummary("Source and translation side by side: segments, their states, findings, memory matches, glossary hits and the source's changes.")
+            .ProducesReadProblems();
         item.MapPost("/{language}/submit", Submit).WithName("SubmitTranslation")
             .WithSummary("Sends a translation to review once its quality checks pass (If-Match: the variant's ETag).")
             .ProducesGuardedProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -54,6 +57,10 @@ public static class TranslationEndpoints
     public static async Task<Results<Ok<ItemTranslationsResponse>, ProblemHttpResult>> Plan(
         Guid id, TranslationPlanRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TranslationService service, CancellationToken cancellationToken) =>
         (await service.PlanAsync(id, request, ifMatch, cancellationToken)).ToResult(TypedResults.Ok);
+
+    public static async Task<Results<Ok<TranslationReviewResponse>, ProblemHttpResult>> Review(
+        Guid id, string language, TranslationReview review, CancellationToken cancellationToken) =>
+        (await review.GetAsync(id, language, cancellationToken)).ToResult(TypedResults.Ok);
 
     /// <summary>422 lists each finding of the checks when one is an error, or when warnings were not accepted with a reason.</summary>
     public static async Task<Results<Ok<ItemTranslationsResponse>, ProblemHttpResult>> Submit(

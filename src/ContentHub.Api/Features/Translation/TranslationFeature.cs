@@ -10,6 +10,8 @@ public sealed class TranslationFeature : IFeature
         services.AddOptions<TranslatorOptions>().BindConfiguration(TranslatorOptions.Section);
         services.AddScoped<TranslationService>();
         services.AddScoped<TranslatorWorklist>();
+        services.AddScoped<XliffExchange>();
+        services.AddScoped<TranslationReview>();
         services.AddScoped<TranslationMemory>();
         services.AddScoped<ApprovalFollowUp>();
         services.AddScoped<MachineDrafts>();
@@ -34,5 +36,9 @@ public sealed class TranslationFeature : IFeature
             provider.GetRequiredService<IOptions<TranslatorOptions>>().Value.IsConfigured ? provider.GetRequiredService<AzureTranslator>() : null!);
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapTranslationEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapTranslationEndpoints();
+        routes.MapExchangeEndpoints();
+    }
 }

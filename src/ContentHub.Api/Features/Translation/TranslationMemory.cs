@@ -44,6 +44,41 @@ public sealed class TranslationMemory(ContentHubDbContext db, TimeProvider clock
         return rows.ConvertAll(r => new FuzzyMatch(r.Entry.Id, (int)Math.Round(r.Score * 100), r.Entry.Source, r.Entry.Target));
     }
 
+    public Task<List<MemoryEntry>> ExportAsync(LanguageTag from, LanguageTag? to, CancellationToken cancellationToken) =>
+        db.TranslationMemory.AsNoTracking().Where(m => m.SourceLanguage == from && (to == null || m.TargetLanguage == to))
+            .OrderBy(m => m.Id).ToListAsync(cancellationToken);
+
+    /// <summary>Adds the pairs, or replaces the remembered translation of the same source (the caller saves, in one transaction).</summary>
+    public async Task<(int Created, int Updated)> ImportAsync(IReadOnlyList<TmxFormat.Pair> pairs, string by, CancellationToken cancellationToken)
+    {
+        var (created, updated) = (0, 0);
+        var now = clock.GetUtcNow();
+        foreach (var group in pairs.GroupBy(p => (p.Source, p.Target)))
+        {
+            var hashes = group.Select(p => MemoryEntry.HashOf(p.SourceText.Canonical)).Distinct().ToList();
+            var known = await db.TranslationMemory
+                .Where(m => m.SourceLanguage == group.Key.Source && m.TargetLanguage == group.Key.Target && hashes.Contains(m.SourceHash))
+                .ToDictionaryAsync(m => m.Source, cancellationToken).ConfigureAwait(false);
+            foreach (var pair in group)
+            {
+                if (known.TryGetValue(pair.SourceText.Canonical, out var entry))
+                {
+                    entry.Replace(pair.TargetText, entry.ItemId, pair.By ?? by, pair.At ?? now);
+                    updated++;
+                }
+                else
+                {
+                    entry = MemoryEntry.Of(pair.Source, pair.Target, pair.SourceText, pair.TargetText, null, pair.By ?? by, pair.At ?? now);
+                    db.TranslationMemory.Add(entry);
+                    known[entry.Source] = entry;
+                    created++;
+                }
+            }
+        }
+
+        return (created, updated);
+    }
+
     /// <summary>Stores the approved translation's segments, paired with the source they were made from (the caller saves).</summary>
     public async Task<int> LearnAsync(ContentItem item, ContentVariant target, string approvedBy, CancellationToken cancellationToken)
     {

@@ -40,3 +40,9 @@ public sealed record WorkQueueEntry(
 
 /// <summary>This month's machine-translation use against its budget.</summary>
 public sealed record TranslationUsageResponse(string Month, long Characters, int Requests, long Budget, long Remaining, bool ProviderConfigured, string? Provider);
+
+/// <summary>What an XLIFF import changed: the items whose translation was written (unchanged ones are left as they are).</summary>
+public sealed record XliffImportResponse(IReadOnlyList<Guid> Changed);
+
+/// <summary>What a TMX import did.</summary>
+public sealed record MemoryImportResponse(int Created, int Updated);
