@@ -25,6 +25,13 @@ public sealed class CurrentUser(IHttpContextAccessor http)
     public IReadOnlySet<LanguageTag> Languages =>
         Principal.FindAll(StaffClaims.Language).Select(c => LanguageTag.TryParse(c.Value, out var tag) ? tag : (LanguageTag?)null).OfType<LanguageTag>().ToHashSet();
 
+    /// <summary>The languages whose translations this translator may approve as a proofreader.</summary>
+    public IReadOnlySet<LanguageTag> ProofreadLanguages =>
+        Principal.FindAll(StaffClaims.Proofread).Select(c => LanguageTag.TryParse(c.Value, out var tag) ? tag : (LanguageTag?)null).OfType<LanguageTag>().ToHashSet();
+
+    /// <summary>True for a translator allowed to approve translations into <paramref name="language"/> (not the source language).</summary>
+    public bool Proofreads(LanguageTag language) => Has(Role.Translator) && ProofreadLanguages.Contains(language) && Languages.Contains(language);
+
     /// <summary>The caller's address, for the audit log.</summary>
     public string? IpAddress => http.HttpContext?.Connection.RemoteIpAddress?.ToString();
 

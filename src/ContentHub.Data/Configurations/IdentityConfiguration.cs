@@ -22,6 +22,7 @@ internal sealed class IdentityConfiguration :
         builder.ToTable("Users");
         builder.Property(u => u.DisplayName).HasMaxLength(200);
         builder.Property(u => u.TranslatorLanguages).HasColumnType("text[]");
+        builder.Property(u => u.ProofreadLanguages).HasColumnType("text[]");
         builder.HasOne<Domain.Taxonomy.OrgUnit>().WithMany().HasForeignKey(u => u.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
     }
 

@@ -19,6 +19,9 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>For translators: the BCP 47 tags of the languages they may write.</summary>
     public List<string> TranslatorLanguages { get; set; } = [];
 
+    /// <summary>Of those, the languages whose translations this translator may also approve (a "proofreader"), never their own.</summary>
+    public List<string> ProofreadLanguages { get; set; } = [];
+
     /// <summary>False for a person who may no longer sign in; their tokens stop working at once.</summary>
     public bool Active { get; set; } = true;
 

@@ -97,6 +97,11 @@ namespace ContentHub.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("phone_number_confirmed");
 
+                    b.PrimitiveCollection<List<string>>("ProofreadLanguages")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("proofread_languages");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text")
                         .HasColumnName("security_stamp");

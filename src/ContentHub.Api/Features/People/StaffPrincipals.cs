@@ -34,7 +34,7 @@ public sealed class StaffPrincipals(ContentHubDbContext db, IOptions<AuthOptions
         var roles = await db.UserRoles.Where(ur => ur.UserId == userId)
             .Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!)
             .ToListAsync().ConfigureAwait(false);
-        return Build(AuthSchemes.Local, user.UserName!, roles, user.OrgUnitId, user.TranslatorLanguages, userId);
+        return Build(AuthSchemes.Local, user.UserName!, roles, user.OrgUnitId, user.TranslatorLanguages, userId, user.ProofreadLanguages);
     }
 
     public async Task<ClaimsPrincipal?> FromExternalTokenAsync(ClaimsPrincipal principal)
@@ -58,11 +58,12 @@ public sealed class StaffPrincipals(ContentHubDbContext db, IOptions<AuthOptions
         return Build(AuthSchemes.External, "ext:" + name, roles, unitId, languages, userId: null);
     }
 
-    private static ClaimsPrincipal Build(string scheme, string name, IEnumerable<string> roles, Guid? unitId, IEnumerable<string> languages, Guid? userId)
+    private static ClaimsPrincipal Build(string scheme, string name, IEnumerable<string> roles, Guid? unitId, IEnumerable<string> languages, Guid? userId, IEnumerable<string>? proofreads = null)
     {
         var claims = new List<Claim> { new(ClaimTypes.Name, name), new(StaffClaims.Resolved, "1") };
         claims.AddRange(roles.Select(role => new Claim(ClaimTypes.Role, Enum.Parse<Role>(role, ignoreCase: true).ToString())));
         claims.AddRange(languages.Select(language => new Claim(StaffClaims.Language, language)));
+        claims.AddRange((proofreads ?? []).Select(language => new Claim(StaffClaims.Proofread, language)));
         if (unitId is { } unit)
         {
             claims.Add(new Claim(StaffClaims.OrgUnit, unit.ToString()));

@@ -8,8 +8,9 @@ namespace ContentHub.Api.Features.People;
 /// <param name="OrgUnitId">Their organisation unit; required for editors and reviewers.</param>
 /// <param name="TranslatorLanguages">For translators: the languages they write (BCP 47).</param>
 /// <param name="Email">Their e-mail address.</param>
+/// <param name="ProofreadLanguages">Of their languages, those whose translations they may also approve (never their own work).</param>
 public sealed record CreateUserRequest(string UserName, string DisplayName, string Password, IReadOnlyList<string> Roles,
-    Guid? OrgUnitId = null, IReadOnlyList<string>? TranslatorLanguages = null, string? Email = null);
+    Guid? OrgUnitId = null, IReadOnlyList<string>? TranslatorLanguages = null, string? Email = null, IReadOnlyList<string>? ProofreadLanguages = null);
 
 /// <summary>A person's details, roles, unit and languages, replaced as a whole.</summary>
 /// <param name="DisplayName">Their full name.</param>
@@ -18,8 +19,9 @@ public sealed record CreateUserRequest(string UserName, string DisplayName, stri
 /// <param name="TranslatorLanguages">For translators: the languages they write (BCP 47).</param>
 /// <param name="Active">False to stop them signing in; their tokens stop working at once.</param>
 /// <param name="Email">Their e-mail address.</param>
+/// <param name="ProofreadLanguages">Of their languages, those whose translations they may also approve (never their own work).</param>
 public sealed record UpdateUserRequest(string DisplayName, IReadOnlyList<string> Roles, Guid? OrgUnitId = null,
-    IReadOnlyList<string>? TranslatorLanguages = null, bool Active = true, string? Email = null);
+    IReadOnlyList<string>? TranslatorLanguages = null, bool Active = true, string? Email = null, IReadOnlyList<string>? ProofreadLanguages = null);
 
 /// <summary>A new password set by an administrator.</summary>
 /// <param name="NewPassword">At least 10 characters with a digit, a lower-case and an upper-case letter.</param>

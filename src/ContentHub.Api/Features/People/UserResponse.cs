@@ -11,12 +11,13 @@ namespace ContentHub.Api.Features.People;
 /// <param name="OrgUnitId">Their organisation unit.</param>
 /// <param name="TranslatorLanguages">The languages they translate into.</param>
 /// <param name="Active">False when they may not sign in.</param>
+/// <param name="ProofreadLanguages">The languages whose translations they may approve as a proofreader.</param>
 /// <param name="LockedOutUntil">Set while the account is locked after failed sign-ins.</param>
 /// <param name="CreatedAt">When the account was created.</param>
 public sealed record UserResponse(Guid Id, string UserName, string DisplayName, string? Email, IReadOnlyList<string> Roles, Guid? OrgUnitId,
-    IReadOnlyList<string> TranslatorLanguages, bool Active, DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt)
+    IReadOnlyList<string> TranslatorLanguages, bool Active, DateTimeOffset? LockedOutUntil, DateTimeOffset CreatedAt, IReadOnlyList<string> ProofreadLanguages)
 {
     public static UserResponse From(AppUser user, IEnumerable<string> roles, DateTimeOffset now) => new(
         user.Id, user.UserName!, user.DisplayName, user.Email, roles.Order(StringComparer.Ordinal).ToList(), user.OrgUnitId,
-        user.TranslatorLanguages, user.Active, user.LockoutEnd > now ? user.LockoutEnd : null, user.CreatedAt);
+        user.TranslatorLanguages, user.Active, user.LockoutEnd > now ? user.LockoutEnd : null, user.CreatedAt, user.ProofreadLanguages);
 }

@@ -35,6 +35,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
     {
         var errors = new FieldErrors();
         var roles = await CheckAsync(request.Roles, request.OrgUnitId, request.TranslatorLanguages, errors, cancellationToken).ConfigureAwait(false);
+        CheckProofreading(request.ProofreadLanguages, request.TranslatorLanguages, errors);
         errors.Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Length <= 200, "displayName", "A name of 1 to 200 characters.");
         if (errors.Any)
         {
@@ -49,6 +50,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
             Email = request.Email,
             OrgUnitId = request.OrgUnitId,
             TranslatorLanguages = Languages(request.TranslatorLanguages),
+            ProofreadLanguages = Languages(request.ProofreadLanguages),
             CreatedAt = clock.GetUtcNow(),
         };
         var created = await users.CreateAsync(user, request.Password ?? string.Empty).ConfigureAwait(false);
@@ -73,6 +75,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
 
         var errors = new FieldErrors();
         var roles = await CheckAsync(request.Roles, request.OrgUnitId, request.TranslatorLanguages, errors, cancellationToken).ConfigureAwait(false);
+        CheckProofreading(request.ProofreadLanguages, request.TranslatorLanguages, errors);
         errors.Require(!string.IsNullOrWhiteSpace(request.DisplayName) && request.DisplayName.Length <= 200, "displayName", "A name of 1 to 200 characters.");
         if (errors.Any)
         {
@@ -84,6 +87,7 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
         user.Email = request.Email;
         user.OrgUnitId = request.OrgUnitId;
         user.TranslatorLanguages = Languages(request.TranslatorLanguages);
+        user.ProofreadLanguages = Languages(request.ProofreadLanguages);
         user.Active = request.Active;
         var updated = await users.UpdateAsync(user).ConfigureAwait(false);
         if (!updated.Succeeded)
@@ -187,13 +191,26 @@ public sealed class UserService(UserManager<AppUser> users, ContentHubDbContext 
         return userIds.ToDictionary(id => id, id => pairs.Where(p => p.UserId == id).Select(p => p.Name!).ToList());
     }
 
+    // A proofreader approves only languages they translate.
+    private static void CheckProofreading(IReadOnlyList<string>? proofread, IReadOnlyList<string>? translates, FieldErrors errors)
+    {
+        foreach (var language in proofread ?? [])
+        {
+            if (LanguageInput.TryParse(language, "proofreadLanguages", errors, out var tag))
+            {
+                errors.Require((translates ?? []).Any(t => Domain.Languages.LanguageTag.TryParse(t, out var own) && own == tag), "proofreadLanguages",
+                    $"{tag} is not among the person's translator languages.");
+            }
+        }
+    }
+
     private static List<string> Languages(IReadOnlyList<string>? languages) =>
         (languages ?? []).Select(l => Domain.Languages.LanguageTag.Parse(l).Code).Distinct().ToList();
 
     private static string Subject(AppUser user) => "user:" + user.UserName;
 
     private static string Describe(IEnumerable<string> roles, AppUser user) =>
-        $"roles={string.Join(",", roles.Order(StringComparer.Ordinal))} unit={user.OrgUnitId} languages={string.Join(",", user.TranslatorLanguages)}";
+        $"roles={string.Join(",", roles.Order(StringComparer.Ordinal))} unit={user.OrgUnitId} languages={string.Join(",", user.TranslatorLanguages)} proofreads={string.Join(",", user.ProofreadLanguages)}";
 
     private static Outcome<T> Refused<T>(IdentityResult result, string passwordField = "password")
     {

@@ -171,9 +171,9 @@ public sealed class TranslationService(
             return loaded;
         }
 
-        if (!(user.Has(Role.Admin) || (user.Has(Role.Reviewer) && user.WorksFor(item!.OrgUnitId))))
+        if (!(user.Has(Role.Admin) || (user.Has(Role.Reviewer) && user.WorksFor(item!.OrgUnitId)) || (user.Proofreads(variant!.Language) && variant.Translation?.TranslatedBy != user.Name)))
         {
-            return new Outcome<ItemTranslationsResponse>.Forbidden("Only a reviewer of the item's unit may return a translation.");
+            return new Outcome<ItemTranslationsResponse>.Forbidden("Only a reviewer of the item's unit, or a proofreader of the language who did not translate it, may return a translation.");
         }
 
         var comment = request.Comment?.Trim();

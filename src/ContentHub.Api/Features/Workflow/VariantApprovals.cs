@@ -60,7 +60,7 @@ public sealed class VariantApprovals(
         {
             case VariantStep.Approve:
                 var author = await db.Revisions.AsNoTracking().Where(r => r.Id == revision).Select(r => r.Author).SingleAsync(cancellationToken).ConfigureAwait(false);
-                if (author == user.Name || item.CreatedBy == user.Name)
+                if (author == user.Name || item.CreatedBy == user.Name || variant.Translation?.TranslatedBy == user.Name)
                 {
                     return new Outcome<ItemVariant>.Forbidden("Nobody approves their own work: you wrote this text or created the item.");
                 }
@@ -91,7 +91,7 @@ public sealed class VariantApprovals(
         var reach = user.Has(Role.Admin) || user.Has(Role.Lead) || user.WorksFor(item.OrgUnitId);
         var allowed = step switch
         {
-            VariantStep.Approve => user.Has(Role.Admin) || (user.Has(Role.Reviewer) && reach),
+            VariantStep.Approve => user.Has(Role.Admin) || (user.Has(Role.Reviewer) && reach) || (variant.Language != item.SourceLanguage && user.Proofreads(variant.Language)),
             VariantStep.SignOff => user.Has(Role.Admin) || user.Has(Role.Lead),
             _ => reach && (user.Has(Role.Admin) || user.Has(Role.Editor) || user.Has(Role.Reviewer) || user.Has(Role.Lead)),
         };
