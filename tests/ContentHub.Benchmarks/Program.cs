@@ -8,6 +8,14 @@ using ContentHub.Data.Embedded;
 using ContentHub.Testing;
 using Microsoft.Extensions.Logging.Abstractions;
 
+// dotnet run -c Release --project tests/ContentHub.Benchmarks -- translation [items=1000]
+// measures a batch of machine translation instead (see TranslationBenchmark).
+if (args.FirstOrDefault() == "translation")
+{
+    await TranslationBenchmark.RunAsync(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1000);
+    return;
+}
+
 // dotnet run -c Release --project tests/ContentHub.Benchmarks -- [articles=20000] [seconds=15] [--reuse]
 // --reuse keeps the imported corpus in the temp folder and measures again without importing it again,
 // so a change to the query path can be measured in seconds (the import of 20,000 articles takes minutes).

@@ -6,6 +6,7 @@ using ContentHub.Domain.Content;
 using ContentHub.Domain.People;
 using ContentHub.Domain.Translation;
 using ContentHub.Testing;
+using Microsoft.EntityFrameworkCore;
 using static ContentHub.Api.Tests.Translation.TranslationHttp;
 
 namespace ContentHub.Api.Tests.Translation;
@@ -53,6 +54,38 @@ public sealed class ProofreaderTests(ApiFixture api) : IClassFixture<ApiFixture>
         {
             Assert.Equal(HttpStatusCode.Forbidden, byWriter.StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task Warnings_of_the_checks_are_accepted_only_with_a_reason_which_the_audit_log_keeps()
+    {
+        var unit = await api.Given.OrgUnitAsync();
+        var category = await api.Given.CategoryAsync();
+        var (editor, _) = await Staff.NewAsync(api.Factory, [Role.Editor], unit.Id);
+        var (reviewer, _) = await Staff.NewAsync(api.Factory, [Role.Reviewer], unit.Id);
+        var (translator, _) = await Staff.NewAsync(api.Factory, [Role.Translator], unit.Id, ["en"]);
+        using var created = await editor.PostAsJsonAsync("/api/v1/items", new CreateItemRequest(ContentKind.Article, "vi", unit.Id, category.Id, new VariantRequest("Hội Lim", "Lễ hội quan họ Bắc Ninh.")), TestJson.Options);
+        var itemId = (await created.Content.ReadFromJsonAsync<ItemResponse>(TestJson.Options))!.Id;
+        await Steps.TakeAsync(editor, itemId, "submit");
+        await Steps.TakeAsync(reviewer, itemId, "approve");
+        // A proper name kept as it is in English: the check warns that the title is the source's.
+        await TranslationHttp.WriteAsync(translator, itemId, "en", new VariantRequest("Hội Lim", "The quan ho festival of Bac Ninh."));
+
+        using (var warned = await StepAsync(translator, itemId, "en", "submit", new { }))
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, warned.StatusCode);
+            Assert.Contains("\"untranslated\"", await warned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        using (var accepted = await StepAsync(translator, itemId, "en", "submit", new { acceptWarnings = "Hội Lim is the festival's name in English too." }))
+        {
+            Assert.True(accepted.IsSuccessStatusCode, await accepted.Content.ReadAsStringAsync());
+        }
+
+        await using var db = api.CreateDbContext();
+        var entry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.ItemId == itemId && a.Action == "translation.submitted");
+        Assert.Contains("Hội Lim is the festival's name in English too.", entry.Details, StringComparison.Ordinal);
+        Assert.Contains("title untranslated", entry.Details, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using ContentHub.Api.Features.Audit;
+using ContentHub.Api.Features.Content;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Languages;
@@ -97,7 +98,7 @@ public sealed class GlossaryService(ContentHubDbContext db, CurrentUser user, Au
                 : new Outcome<GlossaryTerm>.Forbidden($"You may not manage the glossary into {term.TargetLanguage}.");
         }
 
-        if (Content.ItemStore.Precondition<GlossaryTerm>(ifMatch, term.Version) is { } failed)
+        if (ItemStore.Precondition<GlossaryTerm>(ifMatch, term.Version) is { } failed)
         {
             return failed;
         }
@@ -120,7 +121,7 @@ public sealed class GlossaryService(ContentHubDbContext db, CurrentUser user, Au
             return new Outcome<GlossaryTerm>.Forbidden($"You may not manage the glossary into {term.TargetLanguage}.");
         }
 
-        if (Content.ItemStore.Precondition<GlossaryTerm>(ifMatch, term.Version) is { } failed)
+        if (ItemStore.Precondition<GlossaryTerm>(ifMatch, term.Version) is { } failed)
         {
             return failed;
         }

@@ -77,6 +77,7 @@ public sealed partial class MachineDrafts(
         var remembered = await memory.ExactAsync(source.Language, targets, segments.All.Select(s => s.Text), cancellationToken).ConfigureAwait(false);
         var translated = targets.ToDictionary(l => l, _ => new Dictionary<string, TaggedText>(StringComparer.Ordinal));
         var memoryHits = 0;
+        var entriesUsed = targets.ToDictionary(l => l, _ => new List<long>());
         foreach (var language in targets)
         {
             foreach (var segment in segments.All)
@@ -84,6 +85,7 @@ public sealed partial class MachineDrafts(
                 if (remembered.TryGetValue((language, segment.Text.Canonical), out var entry) && TaggedText.FromCanonical(entry.Target) is { } reused)
                 {
                     translated[language][segment.Id] = reused;
+                    entriesUsed[language].Add(entry.Id);
                     memoryHits++;
                 }
             }
@@ -135,8 +137,7 @@ public sealed partial class MachineDrafts(
         {
             var usedMachine = machineTargets.Contains(language);
             var provenance = new VariantTranslation(
-                null, string.Empty, usedMachine ? TranslationOrigin.Machine : TranslationOrigin.Memory,
-                usedMachine ? translator!.Provider : $"translation-memory/{translated[language].Count} segments", now, TranslatedBy: null);
+                null, string.Empty, usedMachine ? TranslationOrigin.Machine : TranslationOrigin.Memory, Provenance(usedMachine ? translator!.Provider : null, entriesUsed[language]), now, TranslatedBy: null);
             var current = item.FindVariant(language);
             var written = await writer.WriteAsync(
                     item, language, segments.Draft(translated[language]), current is null ? null : ETags.Format(current.Version), Machine, VariantOrigin.Drafted(provenance), cancellationToken)
@@ -149,6 +150,14 @@ public sealed partial class MachineDrafts(
 
         var summary = $"Drafted {string.Join(", ", targets.Select(l => l.Code))}: {memoryHits} segments from memory, {pending.Count} by machine.";
         return new JobResult(TranslationJobState.Done, summary, answer?.Characters ?? 0, answer?.Requests ?? 0, memoryHits);
+    }
+
+    // Which machine, and which memory entries: "azure-translator/general + memory 12,13" or "translation-memory 12,13,14".
+    private static string Provenance(string? machine, List<long> entries)
+    {
+        var memory = entries.Count == 0 ? string.Empty : string.Join(",", entries.Distinct().Take(12)) + (entries.Distinct().Count() > 12 ? ",…" : string.Empty);
+        var text = machine is null ? $"translation-memory {memory}" : memory.Length == 0 ? machine : $"{machine} + memory {memory}";
+        return text.Length <= 200 ? text : text[..199] + "…";
     }
 
     // Only a language nobody has worked on yet, or one still holding an untouched machine or memory draft.
