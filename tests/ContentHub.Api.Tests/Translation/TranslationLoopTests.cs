@@ -146,6 +146,28 @@ public sealed class TranslationLoopTests(TranslatorFixture api) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_block_too_long_for_five_languages_in_one_request_goes_to_fewer_per_request()
+    {
+        var unit = await api.Given.OrgUnitAsync();
+        var category = await api.Given.CategoryAsync();
+        var (editor, _) = await Staff.NewAsync(api.Factory, [Role.Editor], unit.Id);
+        var (reviewer, _) = await Staff.NewAsync(api.Factory, [Role.Reviewer], unit.Id);
+        var paragraph = string.Join(' ', Enumerable.Repeat("Bắc Giang có nhiều khu công nghiệp với hạ tầng đồng bộ.", 220)) + "\n";
+        Assert.InRange(paragraph.Length, 11_000, 13_000);
+        var itemId = await ApprovedSourceAsync(editor, reviewer, unit.Id, category.Id, "Một đoạn rất dài", paragraph);
+
+        var before = api.Translator.Calls.Count;
+        var job = await FinishedAsync(editor, (await MachineAsync(editor, itemId)).Id);
+
+        Assert.Equal("Done", job.State);
+        var calls = api.Translator.Calls.Skip(before).ToList();
+        Assert.Equal(2, job.Requests);
+        Assert.Equal([4, 1], calls.Select(c => c.To.Count));
+        Assert.All(calls, c => Assert.Equal(200, c.Status));
+        Assert.All((await StatesAsync(editor, itemId)).Languages, l => Assert.Equal(TranslationState.MachineTranslated, l.State));
+    }
+
+    [Fact]
     public async Task A_translator_may_ask_only_for_their_own_languages()
     {
         var unit = await api.Given.OrgUnitAsync();

@@ -23,12 +23,28 @@ public sealed partial class AzureTranslator(HttpClient http, IOptions<Translator
     public async Task<MachineAnswer> TranslateAsync(
         LanguageTag source, IReadOnlyList<LanguageTag> targets, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {
-        var results = new List<IReadOnlyDictionary<LanguageTag, string>>(texts.Count);
+        // Normally one group of every target; a block too long to go into all of them at once is sent to fewer per request.
+        var longest = texts.Count == 0 ? 1 : Math.Max(1, texts.Max(t => t.Length));
+        var perRequest = (int)Math.Clamp(MaxCharacters / longest, 1, Math.Max(1, targets.Count));
+        var results = texts.Select(_ => new Dictionary<LanguageTag, string>()).ToList();
         var requests = 0;
-        foreach (var batch in Batches(texts, targets.Count))
+        foreach (var group in targets.Chunk(perRequest))
         {
-            results.AddRange(await SendAsync(source, targets, batch, cancellationToken).ConfigureAwait(false));
-            requests++;
+            var position = 0;
+            foreach (var batch in Batches(texts, group.Length))
+            {
+                var answers = await SendAsync(source, group, batch, cancellationToken).ConfigureAwait(false);
+                for (var i = 0; i < answers.Count; i++)
+                {
+                    foreach (var (language, text) in answers[i])
+                    {
+                        results[position + i][language] = text;
+                    }
+                }
+
+                position += batch.Count;
+                requests++;
+            }
         }
 
         return new MachineAnswer(results, requests, texts.Sum(t => (long)t.Length) * targets.Count);

@@ -20,7 +20,7 @@ public static partial class MachineMarkup
         {
             _ = run switch
             {
-                Run.Text t => html.Append(WebUtility.HtmlEncode(t.Value)),
+                Run.Text t => Escape(t.Value, html),
                 Run.Open o => html.Append("<span id=\"g").Append(o.Id).Append("\">"),
                 Run.Close => html.Append("</span>"),
                 Run.Standalone s => html.Append("<span class=\"notranslate\" id=\"x").Append(s.Id).Append("\"></span>"),
@@ -29,6 +29,24 @@ public static partial class MachineMarkup
         }
 
         return html.ToString();
+    }
+
+    // Only what HTML needs escaped in text: WebUtility.HtmlEncode would also turn Vietnamese letters
+    // into numeric entities, and the province pays for every character sent.
+    private static StringBuilder Escape(string text, StringBuilder html)
+    {
+        foreach (var c in text)
+        {
+            _ = c switch
+            {
+                '&' => html.Append("&amp;"),
+                '<' => html.Append("&lt;"),
+                '>' => html.Append("&gt;"),
+                _ => html.Append(c),
+            };
+        }
+
+        return html;
     }
 
     /// <summary>The answer as a segment with the same codes as <paramref name="source"/>, or null when it does not fit.</summary>

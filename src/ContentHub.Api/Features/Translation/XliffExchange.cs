@@ -44,17 +44,22 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
         }
 
         var terms = await glossary.PairAsync(sources[0], target, cancellationToken).ConfigureAwait(false);
+        var categoryIds = items.Select(i => i.CategoryId).Distinct().ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken).ConfigureAwait(false);
         var files = new List<ExchangeFile>();
         foreach (var item in itemIds.Select(id => items.Single(i => i.Id == id)))
         {
             var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
-            files.Add(FileOf(item, target, TranslationStates.Of(item, target, latest.Of(target)), terms));
+            var category = categories.GetValueOrDefault(item.CategoryId);
+            // The category as the translator reads it: in the target language if it has a name there, else in the source's.
+            var categoryName = category?.Names.FirstOrDefault(n => n.Language == target)?.Name ?? category?.Names.FirstOrDefault(n => n.Language == item.SourceLanguage)?.Name ?? category?.Slug;
+            files.Add(FileOf(item, target, TranslationStates.Of(item, target, latest.Of(target)), terms, categoryName ?? item.CategoryId.ToString()));
         }
 
         return XliffFormat.Write(files, sources[0], target, version ?? "2.0");
     }
 
-    private static ExchangeFile FileOf(ContentItem item, LanguageTag target, TranslationState state, IReadOnlyList<GlossaryTerm> terms)
+    private static ExchangeFile FileOf(ContentItem item, LanguageTag target, TranslationState state, IReadOnlyList<GlossaryTerm> terms, string category)
     {
         var source = VariantSegments.Of(item.FindVariant(item.SourceLanguage)!).All;
         var translated = item.FindVariant(target) is { } variant ? VariantSegments.Of(variant).All.ToDictionary(s => s.Id, StringComparer.Ordinal) : [];
@@ -64,7 +69,7 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
             ExchangeUnit.StateOf(state),
             GlossaryMatcher.Find(segment.Text.PlainText, terms).Select(h => h.Term).DistinctBy(x => x.Id)
                 .Select(x => x.DoNotTranslate ? $"{x.Source}: do not translate" : $"{x.Source} → {x.Target}").ToList())).ToList();
-        return new ExchangeFile(item.Id, item.SourceLanguage, target, [$"kind: {item.Kind}", $"category: {item.CategoryId}", $"state: {state}"], units);
+        return new ExchangeFile(item.Id, item.SourceLanguage, target, [$"kind: {item.Kind}", $"category: {category}", $"state: {state}"], units);
     }
 
     /// <summary>Applies every item of the file, or none; <c>Invalid</c> lists each problem.</summary>
