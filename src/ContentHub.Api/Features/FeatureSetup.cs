@@ -12,6 +12,7 @@ using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Features.Rendering;
 using ContentHub.Api.Features.Revisions;
 using ContentHub.Api.Features.Scheduling;
+using ContentHub.Api.Features.Syndication;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Api.Features.Translation;
 using ContentHub.Api.Features.Workflow;
@@ -40,6 +41,7 @@ public static class FeatureSetup
         new PeopleFeature(),
         new PortalsFeature(),
         new ODataFeature(),
+        new SyndicationFeature(),
         new HealthFeature(),
         new DemoFeature(),
     ];

@@ -17,6 +17,7 @@ internal sealed class PortalConfiguration : IEntityTypeConfiguration<Portal>, IE
         builder.Property(p => p.BaseUrl).HasMaxLength(WebAddress.MaxLength);
         builder.Property(p => p.CategoryIds).HasColumnType("uuid[]");
         builder.Property(p => p.Kinds).HasColumnType("text[]");
+        builder.Property(p => p.FeedTokenHash).HasMaxLength(32);
         builder.HasIndex(p => p.Slug).IsUnique();
         builder.OwnsMany(p => p.Languages, languages =>
         {

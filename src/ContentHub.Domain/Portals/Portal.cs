@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using ContentHub.Domain.Content;
 
 namespace ContentHub.Domain.Portals;
@@ -47,6 +49,24 @@ public sealed class Portal
     public bool IsPublic { get; private set; }
 
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>
+    /// SHA-256 of the token feed readers send in the URL (<c>?token=</c>), since they cannot send headers;
+    /// null when the portal has none. The token itself is shown once, when it is made.
+    /// </summary>
+    public byte[]? FeedTokenHash { get; private set; }
+
+    /// <summary>Makes a new feed token (the old one stops working) and returns it, for showing once.</summary>
+    public string RotateFeedToken()
+    {
+        var token = "fdt_" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        FeedTokenHash = SHA256.HashData(Encoding.ASCII.GetBytes(token));
+        return token;
+    }
+
+    /// <summary>True when <paramref name="token"/> is the portal's current feed token (compared in constant time).</summary>
+    public bool AcceptsFeedToken(string token) =>
+        FeedTokenHash is { } hash && token.Length is > 0 and <= 100 && CryptographicOperations.FixedTimeEquals(hash, SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     public void Configure(string name, string slug, Uri baseUrl, IEnumerable<PortalLanguage> languages, IEnumerable<Guid> categoryIds,
         IEnumerable<ContentKind> kinds, bool acceptsUnreviewedMachineTranslation, bool isPublic)

@@ -95,6 +95,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["ListApiKeys"] = Admins,
         ["IssueApiKey"] = Admins,
         ["RevokeApiKey"] = Admins,
+        ["RotateFeedToken"] = Admins,
+        ["GetFeed"] = null,
+        ["GetSitemapIndex"] = null,
+        ["GetSitemap"] = null,
         ["GetOwnPortal"] = PortalKeyOnly,
         ["ODataServiceDocument"] = null,
         ["ODataMetadata"] = null,
@@ -132,7 +136,11 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
                 .Replace("{revisionId}", "1", StringComparison.Ordinal)
                 .Replace("{action}", "no-such-step", StringComparison.Ordinal)
                 .Replace("{keyId}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
-                .Replace("{**path}", "Articles", StringComparison.Ordinal);
+                .Replace("{**path}", "Articles", StringComparison.Ordinal)
+                .Replace("{portal}", "no-such-portal", StringComparison.Ordinal)
+                .Replace("{file}", "atom.xml", StringComparison.Ordinal)
+                .Replace("{number:int}", "1", StringComparison.Ordinal)
+                .Replace("{jobId}", "1", StringComparison.Ordinal);
             url += name == "DiffRevisions" ? "?to=2" : string.Empty;
 
             var anonymous = await SendAsync(api.Anonymous, method!, url);

@@ -33,6 +33,10 @@ public sealed partial class PortalDirectory(IServiceScopeFactory scopes, TimePro
     public async Task<Portal?> PublicPortalAsync(string slug, CancellationToken cancellationToken) =>
         (await CurrentAsync(cancellationToken).ConfigureAwait(false)).PublicPortals.GetValueOrDefault(slug);
 
+    /// <summary>Any portal by its slug, public or not (feeds name their portal in the path).</summary>
+    public async Task<Portal?> PortalBySlugAsync(string slug, CancellationToken cancellationToken) =>
+        (await CurrentAsync(cancellationToken).ConfigureAwait(false)).Portals.Values.FirstOrDefault(p => p.Slug == slug);
+
     /// <summary>Records that a key was used, at most once a minute per key, so reading does not become a write per request.</summary>
     public async Task RecordUseAsync(ApiKey key, ContentHubDbContext db, CancellationToken cancellationToken)
     {

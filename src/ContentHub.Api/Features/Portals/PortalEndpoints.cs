@@ -17,6 +17,8 @@ public static class PortalEndpoints
         portals.MapDelete("/{id}", DeletePortal).WithName("DeletePortal").WithSummary("Deletes a portal and its keys.").ProducesReadProblems();
         portals.MapGet("/{id}/keys", ListKeys).WithName("ListApiKeys").WithSummary("Lists a portal's API keys (never their secrets).").ProducesReadProblems();
         portals.MapPost("/{id}/keys", IssueKey).WithName("IssueApiKey").WithSummary("Issues an API key, shown once; at most two are live.").ProducesChangeProblems();
+        portals.MapPost("/{id}/feed-token", RotateFeedToken).WithName("RotateFeedToken")
+            .WithSummary("Makes the portal's feed token anew (shown once); the previous one stops working.").ProducesReadProblems();
         portals.MapDelete("/{id}/keys/{keyId}", RevokeKey).WithName("RevokeApiKey").WithSummary("Revokes an API key at once.").ProducesReadProblems();
 
         routes.MapGet("/api/v1/portal", GetOwnPortal).WithTags("Portals").WithName("GetOwnPortal")
@@ -24,6 +26,10 @@ public static class PortalEndpoints
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyHandler.SchemeName, Policy = Policies.Portals });
         return routes;
     }
+
+    /// <summary>A new feed token for private portals' feeds, which feed readers fetch without headers.</summary>
+    public static async Task<Results<Ok<FeedTokenResponse>, ProblemHttpResult>> RotateFeedToken(Guid id, PortalService portals, CancellationToken cancellationToken) =>
+        (await portals.RotateFeedTokenAsync(id, cancellationToken)).ToResult(TypedResults.Ok);
 
     /// <summary>Lists portals.</summary>
     public static async Task<Results<Ok<PagedResponse<PortalResponse>>, ProblemHttpResult>> ListPortals(int? page, int? pageSize, PortalService portals, CancellationToken cancellationToken) =>

@@ -42,3 +42,6 @@ public sealed record ApiKeyResponse(Guid Id, string Prefix, string? Label, strin
 /// <param name="Label">What it is for.</param>
 /// <param name="CreatedAt">When.</param>
 public sealed record IssuedApiKeyResponse(Guid Id, string Key, string Prefix, string? Label, DateTimeOffset CreatedAt);
+
+/// <summary>A portal's new feed token, for feed URLs (<c>?token=</c>). Shown only now; keep it like a password.</summary>
+public sealed record FeedTokenResponse(string Token, DateTimeOffset CreatedAt);

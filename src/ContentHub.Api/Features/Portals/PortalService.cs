@@ -112,6 +112,22 @@ public sealed class PortalService(ContentHubDbContext db, AuditLog audit, Curren
         return new IssuedApiKeyResponse(key.Id, secret, key.Prefix, key.Label, key.CreatedAt);
     }
 
+    /// <summary>A new feed token for the portal, shown once; the previous one stops working at once, on every instance.</summary>
+    public async Task<Outcome<FeedTokenResponse>> RotateFeedTokenAsync(Guid portalId, CancellationToken cancellationToken)
+    {
+        var portal = await db.Portals.SingleOrDefaultAsync(p => p.Id == portalId, cancellationToken).ConfigureAwait(false);
+        if (portal is null)
+        {
+            return new Outcome<FeedTokenResponse>.NotFound($"Portal {portalId}");
+        }
+
+        var token = portal.RotateFeedToken();
+        audit.Add("portal.feed-token-rotated", subject: "portal:" + portal.Slug);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await directory.ChangedAsync(db, cancellationToken).ConfigureAwait(false);
+        return new FeedTokenResponse(token, clock.GetUtcNow());
+    }
+
     public async Task<Outcome<bool>> RevokeKeyAsync(Guid portalId, Guid keyId, CancellationToken cancellationToken)
     {
         var key = await db.ApiKeys.SingleOrDefaultAsync(k => k.Id == keyId && k.PortalId == portalId, cancellationToken).ConfigureAwait(false);

@@ -1,0 +1,42 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentHub.Api.Features.Syndication;
+
+/// <summary>
+/// HTTP caching for what portals pull: a strong ETag (a hash of the exact bytes), Last-Modified, 304
+/// for a matching If-None-Match (or, without one, an If-Modified-Since not older than the content),
+/// and a Cache-Control a CDN can use — shared for public portals, private for keyed ones (with Vary).
+/// </summary>
+public static class ConditionalGet
+{
+    public static IResult Answer(HttpContext http, byte[] body, string mediaType, DateTimeOffset lastModified, bool shared)
+    {
+        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
+        var modified = new DateTimeOffset(lastModified.UtcDateTime.Ticks - (lastModified.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var headers = http.Response.Headers;
+        headers.ETag = etag;
+        headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
+        headers.CacheControl = shared ? "public, max-age=60, stale-while-revalidate=300" : "private, max-age=60";
+        headers.Vary = "X-Api-Key";
+        if (NotModified(http.Request, etag, modified))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        return Results.Bytes(body, mediaType + "; charset=utf-8");
+    }
+
+    private static bool NotModified(HttpRequest request, string etag, DateTimeOffset modified)
+    {
+        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
+        if (ifNoneMatch.Length > 0)
+        {
+            return ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "W/" + etag);
+        }
+
+        return DateTimeOffset.TryParseExact(request.Headers.IfModifiedSince.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
+            && since >= modified;
+    }
+}

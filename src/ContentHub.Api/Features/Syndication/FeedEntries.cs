@@ -1,0 +1,58 @@
+using ContentHub.Api.Features.OData;
+using ContentHub.Data;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Portals;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Api.Features.Syndication;
+
+/// <summary>
+/// The newest entries a portal carries in one language, through the same visibility rules as its
+/// OData service (kinds, categories, publication window, reviewed text only unless it accepts
+/// machine translation). A feed in a language holds entries in that language only: no fallback.
+/// </summary>
+public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries)
+{
+    public const int FeedSize = 50;
+
+    public async Task<IReadOnlyList<FeedEntry>> NewestAsync(Portal portal, LanguageTag language, Guid? categoryId, ContentKind? kind, int count, CancellationToken cancellationToken)
+    {
+        var kinds = kind is { } only ? [only] : Enum.GetValues<ContentKind>().Where(k => portal.Kinds.Count == 0 || portal.Kinds.Contains(k.ToString())).ToArray();
+        var rows = new List<Row>();
+        foreach (var k in kinds)
+        {
+            var visible = entries.Visible(portal, k, [language]);
+            if (categoryId is { } category)
+            {
+                visible = visible.Where(l => l.Item.CategoryId == category);
+            }
+
+            rows.AddRange(await visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId).Take(count)
+                .Select(l => new Row(l.Item.ItemId, l.Entry.Kind, l.Entry.Title, l.Entry.Summary, l.Entry.BodyHtml, l.Entry.Slug, l.Item.PublishedAt, l.Entry.UpdatedAt,
+                    l.Item.CategoryId, l.Entry.OrgUnitId, l.Entry.VideoUrl, l.Entry.PosterUrl))
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var newest = rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.ItemId).Take(count).ToList();
+        var names = await NamesAsync(newest, language, cancellationToken).ConfigureAwait(false);
+        return newest.ConvertAll(r => new FeedEntry(
+            r.ItemId, language.Code, r.Kind, r.Title, r.Summary, r.BodyHtml, PortalLinks.Page(portal, language.Code, r.Kind, r.Slug),
+            PortalLinks.EntryId(portal, r.ItemId, language.Code), r.PublishedAt, r.UpdatedAt,
+            names.GetValueOrDefault(r.CategoryId), names.GetValueOrDefault(r.OrgUnitId), r.VideoUrl, r.PosterUrl));
+    }
+
+    // Category and unit names in the feed's language, else Vietnamese, else any.
+    private async Task<Dictionary<Guid, string>> NamesAsync(List<Row> rows, LanguageTag language, CancellationToken cancellationToken)
+    {
+        var categoryIds = rows.Select(r => r.CategoryId).Distinct().ToList();
+        var unitIds = rows.Select(r => r.OrgUnitId).Distinct().ToList();
+        var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).Select(c => new { c.Id, c.Names }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Names }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return categories.Select(c => (c.Id, c.Names)).Concat(units.Select(u => (u.Id, u.Names)))
+            .ToDictionary(x => x.Id, x => (x.Names.FirstOrDefault(n => n.Language == language) ?? x.Names.FirstOrDefault(n => n.Language == LanguageTag.Vietnamese) ?? (x.Names.Count > 0 ? x.Names[0] : null))?.Name ?? string.Empty);
+    }
+
+    private sealed record Row(Guid ItemId, ContentKind Kind, string Title, string? Summary, string BodyHtml, string Slug, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
+        Guid CategoryId, Guid OrgUnitId, string? VideoUrl, string? PosterUrl);
+}

@@ -1,0 +1,130 @@
+using ContentHub.Api.Features.Portals;
+using ContentHub.Api.Http;
+using ContentHub.Data;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Portals;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Api.Features.Syndication;
+
+/// <summary>Feeds (RSS 2.0, Atom 1.0, JSON Feed 1.1) per portal and language, and the portal's sitemaps.</summary>
+public static class SyndicationEndpoints
+{
+    private static readonly Dictionary<string, string> Formats = new(StringComparer.Ordinal)
+    {
+        ["rss.xml"] = FeedWriters.Rss,
+        ["atom.xml"] = FeedWriters.Atom,
+        ["feed.json"] = FeedWriters.JsonFeed,
+    };
+
+    public static IEndpointRouteBuilder MapSyndicationEndpoints(this IEndpointRouteBuilder routes)
+    {
+        // Open routes: each checks the portal's own rules (public, its key, or its feed token).
+        routes.MapGet("/feeds/{portal}/{language}/{file}", FeedAsync).WithTags("Syndication").WithName("GetFeed").AllowAnonymous()
+            .WithSummary("The portal's newest 50 entries in one language as rss.xml, atom.xml or feed.json; category= (slug) and kind= (article, video, promo-asset) narrow it.")
+            .Produces(StatusCodes.Status200OK, contentType: FeedWriters.Atom).Produces(StatusCodes.Status304NotModified).ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
+        routes.MapGet("/sitemaps/{portal}/sitemap.xml", SitemapIndexAsync).WithTags("Syndication").WithName("GetSitemapIndex").AllowAnonymous()
+            .WithSummary("The portal's sitemap index.").Produces(StatusCodes.Status200OK, contentType: "application/xml").Produces(StatusCodes.Status304NotModified)
+            .ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
+        routes.MapGet("/sitemaps/{portal}/sitemap-{number:int}.xml", SitemapAsync).WithTags("Syndication").WithName("GetSitemap").AllowAnonymous()
+            .WithSummary("One of the portal's sitemaps (at most 50,000 URLs, with hreflang alternates).").Produces(StatusCodes.Status200OK, contentType: "application/xml")
+            .Produces(StatusCodes.Status304NotModified).ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
+        return routes;
+    }
+
+    public static async Task<IResult> FeedAsync(
+        string portal, string language, string file, HttpContext http, PortalDirectory directory, FeedEntries feeds, ContentHubDbContext db, CancellationToken cancellationToken,
+        string? category = null, string? kind = null)
+    {
+        var (access, found) = await FeedAccess.CheckAsync(http, portal, directory);
+        if (Refusal(access, portal) is { } refused)
+        {
+            return refused;
+        }
+
+        var errors = new FieldErrors();
+        var served = Served(found!, language, errors);
+        errors.Require(Formats.ContainsKey(file), "file", "rss.xml, atom.xml or feed.json.");
+        ContentKind? only = kind switch
+        {
+            null => null,
+            "article" => ContentKind.Article,
+            "video" => ContentKind.Video,
+            "promo-asset" => ContentKind.PromoAsset,
+            _ => (ContentKind?)null,
+        };
+        errors.Require(kind is null || only is not null, "kind", "article, video or promo-asset.");
+        errors.Require(only is null || found!.Kinds.Count == 0 || found.Kinds.Contains(only.Value.ToString()), "kind", "The portal does not carry this kind.");
+        Guid? categoryId = null;
+        string? categoryName = null;
+        if (category is not null && !errors.Any)
+        {
+            var match = await db.Categories.AsNoTracking().Where(c => c.Slug == category).Select(c => new { c.Id, c.Names }).SingleOrDefaultAsync(cancellationToken);
+            errors.Require(match is not null && (found!.CategoryIds.Count == 0 || found.CategoryIds.Contains(match.Id)), "category", "A category slug the portal carries.");
+            categoryId = match?.Id;
+            categoryName = match?.Names.FirstOrDefault(n => n.Language == served)?.Name ?? (match?.Names.Count > 0 ? match.Names[0].Name : null);
+        }
+
+        if (errors.Any)
+        {
+            return Problems.Validation(errors.ToDictionary());
+        }
+
+        var mediaType = Formats[file];
+        var entries = await feeds.NewestAsync(found!, served, categoryId, only, FeedEntries.FeedSize, cancellationToken);
+        var updated = entries.Count == 0 ? found!.CreatedAt : entries.Max(e => e.UpdatedAt);
+        var title = found!.Name + (categoryName is null ? string.Empty : " — " + categoryName);
+        var self = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}");
+        var feed = new Feed(title, served.Code, PortalLinks.Home(found, served.Code), self, PortalLinks.FeedId(found, served.Code, category, only), updated, entries);
+        return ConditionalGet.Answer(http, FeedWriters.Write(feed, mediaType), mediaType, updated, access == FeedAccess.Outcome.Public);
+    }
+
+    public static async Task<IResult> SitemapIndexAsync(string portal, HttpContext http, PortalDirectory directory, Sitemaps sitemaps, CancellationToken cancellationToken)
+    {
+        var (access, found) = await FeedAccess.CheckAsync(http, portal, directory);
+        if (Refusal(access, portal) is { } refused)
+        {
+            return refused;
+        }
+
+        var pages = await sitemaps.PagesAsync(found!, cancellationToken);
+        var token = http.Request.Query["token"].ToString();
+        var body = Sitemaps.Index(pages, n => new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/sitemaps/{Uri.EscapeDataString(portal)}/sitemap-{n}.xml"
+            + (token.Length > 0 ? "?token=" + Uri.EscapeDataString(token) : string.Empty)));
+        return ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found!.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public);
+    }
+
+    public static async Task<IResult> SitemapAsync(string portal, int number, HttpContext http, PortalDirectory directory, Sitemaps sitemaps, CancellationToken cancellationToken)
+    {
+        var (access, found) = await FeedAccess.CheckAsync(http, portal, directory);
+        if (Refusal(access, portal) is { } refused)
+        {
+            return refused;
+        }
+
+        var pages = await sitemaps.PagesAsync(found!, cancellationToken);
+        return Sitemaps.Sitemap(pages, number) is { } body
+            ? ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found!.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public)
+            : Problems.NotFound($"Sitemap {number} of portal {portal}");
+    }
+
+    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(FeedAccess.Outcome access, string portal) => access switch
+    {
+        FeedAccess.Outcome.Unknown => Problems.NotFound($"Portal {portal}"),
+        FeedAccess.Outcome.Refused => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+            detail: "This portal's feeds need its key in X-Api-Key, or its feed token as ?token=.", type: ProblemTypes.Unauthorized),
+        _ => null,
+    };
+
+    private static LanguageTag Served(Portal portal, string language, FieldErrors errors)
+    {
+        if (LanguageTag.TryParse(language, out var tag) && portal.Languages.Any(l => l.Language == tag))
+        {
+            return tag;
+        }
+
+        errors.Add("language", $"One of the portal's languages: {string.Join(", ", portal.Languages.Select(l => l.Language.Code))}.");
+        return default;
+    }
+}
