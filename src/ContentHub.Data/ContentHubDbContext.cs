@@ -42,6 +42,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<PublishedItem> PublishedItems => Set<PublishedItem>();
 
+    public DbSet<SyncChange> SyncChanges => Set<SyncChange>();
+
     public DbSet<TranslationJob> TranslationJobs => Set<TranslationJob>();
 
     public DbSet<TranslationUsage> TranslationUsage => Set<TranslationUsage>();

@@ -752,6 +752,38 @@ namespace ContentHub.Data.Migrations
                     b.ToTable("published_items", (string)null);
                 });
 
+            modelBuilder.Entity("ContentHub.Domain.Publishing.SyncChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<long>("TransactionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("transaction_id")
+                        .HasDefaultValueSql("pg_current_xact_id()::text::bigint");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sync_changes");
+
+                    b.HasIndex("TransactionId", "Id")
+                        .HasDatabaseName("ix_sync_changes_transaction_id_id");
+
+                    b.ToTable("sync_changes", (string)null);
+                });
+
             modelBuilder.Entity("ContentHub.Domain.Revisions.Revision", b =>
                 {
                     b.Property<long>("Id")

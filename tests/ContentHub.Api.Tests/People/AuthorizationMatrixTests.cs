@@ -99,6 +99,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["GetFeed"] = null,
         ["GetSitemapIndex"] = null,
         ["GetSitemap"] = null,
+        ["SyncPortal"] = PortalKeyOnly,
         ["GetOwnPortal"] = PortalKeyOnly,
         ["ODataServiceDocument"] = null,
         ["ODataMetadata"] = null,

@@ -16,8 +16,22 @@ namespace ContentHub.Api.Features.Publishing;
 /// </summary>
 public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider clock)
 {
-    /// <summary>Brings the item's entries in step; <paramref name="latest"/> is what the caller already loaded, if it did.</summary>
+    /// <summary>
+    /// Brings the item's entries in step; <paramref name="latest"/> is what the caller already loaded,
+    /// if it did. When anything portals see changed, a <see cref="SyncChange"/> goes into the same unit of work.
+    /// </summary>
     public async Task RefreshAsync(ContentItem item, LatestRevisions? latest, CancellationToken cancellationToken)
+    {
+        await ProjectAsync(item, latest, cancellationToken).ConfigureAwait(false);
+        var changed = db.ChangeTracker.Entries<PublishedEntry>().Any(e => e.Entity.ItemId == item.Id && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            || db.ChangeTracker.Entries<PublishedItem>().Any(e => e.Entity.ItemId == item.Id && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        if (changed)
+        {
+            db.SyncChanges.Add(SyncChange.Of(item.Id, clock.GetUtcNow()));
+        }
+    }
+
+    private async Task ProjectAsync(ContentItem item, LatestRevisions? latest, CancellationToken cancellationToken)
     {
         var entries = await db.PublishedEntries.Where(e => e.ItemId == item.Id).ToListAsync(cancellationToken).ConfigureAwait(false);
         var shared = await db.PublishedItems.FindAsync([item.Id], cancellationToken).ConfigureAwait(false);

@@ -4,6 +4,7 @@ using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Api.Features.Syndication;
@@ -30,7 +31,25 @@ public static class SyndicationEndpoints
         routes.MapGet("/sitemaps/{portal}/sitemap-{number:int}.xml", SitemapAsync).WithTags("Syndication").WithName("GetSitemap").AllowAnonymous()
             .WithSummary("One of the portal's sitemaps (at most 50,000 URLs, with hreflang alternates).").Produces(StatusCodes.Status200OK, contentType: "application/xml")
             .Produces(StatusCodes.Status304NotModified).ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
+        routes.MapGet("/api/v1/sync", SyncAsync).WithTags("Syndication").WithName("SyncPortal").AllowAnonymous()
+            .WithSummary("Incremental sync for a portal (X-Api-Key, or portal= for a public one): everything it carries, then what changed since the cursor.")
+            .ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
         return routes;
+    }
+
+    /// <summary>Send no cursor the first time, then the cursor of the last page; call again at once while more is true.</summary>
+    public static async Task<Results<Ok<SyncPage>, ProblemHttpResult>> SyncAsync(
+        HttpContext http, PortalDirectory directory, PortalSync sync, CancellationToken cancellationToken,
+        string? cursor = null, string? languages = null, string? kinds = null, int? pageSize = null)
+    {
+        if (await OData.ODataRequests.PortalAsync(http, directory) is not { } portal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: "Send the portal's key in X-Api-Key, or name a public portal with portal=.", type: ProblemTypes.Unauthorized);
+        }
+
+        http.Response.Headers.CacheControl = "no-store";
+        return (await sync.PageAsync(portal, cursor, languages, kinds, pageSize, cancellationToken)).ToResult(TypedResults.Ok);
     }
 
     public static async Task<IResult> FeedAsync(
