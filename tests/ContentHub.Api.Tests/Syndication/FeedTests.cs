@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.ServiceModel.Syndication;
 using System.Text.Json;
 using System.Xml;
 using ContentHub.Api.Features.Portals;
+using ContentHub.Api.Tests.Schemas;
 using ContentHub.Testing;
 
 namespace ContentHub.Api.Tests.Syndication;
@@ -28,7 +28,7 @@ public sealed class FeedTests(SyndicationFixture api) : IClassFixture<Syndicatio
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("application/atom+xml", response.Content.Headers.ContentType?.MediaType);
-        await RelaxNgAsync(atom, Path.Combine(AppContext.BaseDirectory, "Schemas", "atom", "atom.rng"));
+        await XmlValidation.RelaxNgAsync(atom, XmlValidation.PathOf("atom", "atom.rng"));
         var feed = SyndicationFeed.Load(XmlReader.Create(new StringReader(atom)));
         Assert.Equal("vi", feed.Language);
         Assert.Equal(api.Published.AsEnumerable().Reverse().Select(id => $"tag:doingoai.example,2026:item/{id}/vi"), feed.Items.Select(i => i.Id));
@@ -175,22 +175,5 @@ public sealed class FeedTests(SyndicationFixture api) : IClassFixture<Syndicatio
         using var response = await api.Client.PostAsync($"/api/v1/portals/{api.PrivatePortalId}/feed-token", null);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<FeedTokenResponse>(TestJson.Options))!.Token;
-    }
-
-    internal static async Task RelaxNgAsync(string xml, string schema)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"feed-{Guid.NewGuid():N}.xml");
-        await File.WriteAllTextAsync(path, xml);
-        var start = new ProcessStartInfo("xmllint") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "--noout", "--relaxng", schema, path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        File.Delete(path);
-        Assert.True(process.ExitCode == 0, output + "\n" + xml);
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
-using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
+using ContentHub.Api.Tests.Schemas;
 
 namespace ContentHub.Api.Tests.Syndication;
 
@@ -36,22 +35,6 @@ public sealed class SitemapTests(SyndicationFixture api) : IClassFixture<Syndica
         Assert.Equal(HttpStatusCode.OK, (await api.Anonymous.GetAsync($"/sitemaps/{api.PublicSlug}/sitemap-1.xml")).StatusCode);
     }
 
-    private static void Validate(string xml, string schema)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Schemas", "sitemap");
-        var schemas = new XmlSchemaSet { XmlResolver = null };
-        schemas.Add(Sitemap.NamespaceName, Path.Combine(folder, schema));
-        schemas.Add(Xhtml.NamespaceName, Path.Combine(folder, "xhtml-link.xsd"));
-        var errors = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
-        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");
-        using (var reader = XmlReader.Create(new StringReader(xml), settings))
-        {
-            while (reader.Read())
-            {
-            }
-        }
-
-        Assert.True(errors.Count == 0, string.Join("\n", errors) + "\n" + xml);
-    }
+    private static void Validate(string xml, string schema) =>
+        XmlValidation.Xsd(xml, (Sitemap.NamespaceName, XmlValidation.PathOf("sitemap", schema)), (Xhtml.NamespaceName, XmlValidation.PathOf("sitemap", "xhtml-link.xsd")));
 }

@@ -2,11 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
-using System.Xml;
 using System.Xml.Linq;
-using System.Xml.Schema;
 using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.Translation;
+using ContentHub.Api.Tests.Schemas;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.People;
 using ContentHub.Testing;
@@ -144,40 +143,9 @@ public sealed class ExchangeFilesTests(TranslatorFixture api) : IClassFixture<Tr
         return (await response.Content.ReadFromJsonAsync<XliffImportResponse>(TestJson.Options))!;
     }
 
-    private static void Validate(string xliff, string version)
-    {
-        var folder = Path.Combine(AppContext.BaseDirectory, "Schemas", "xliff");
-        var schemas = new XmlSchemaSet { XmlResolver = null };
-        schemas.Add("http://www.w3.org/XML/1998/namespace", Path.Combine(folder, "2.0", "informativeCopiesOf3rdPartySchemas", "w3c", "xml.xsd"));
-        schemas.Add(version == "2.0" ? V2.NamespaceName : V12.NamespaceName,
-            version == "2.0" ? Path.Combine(folder, "2.0", "xliff_core_2.0.xsd") : Path.Combine(folder, "1.2", "xliff-core-1.2-strict.xsd"));
-        var errors = new List<string>();
-        var settings = new XmlReaderSettings { ValidationType = ValidationType.Schema, Schemas = schemas };
-        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");
-        using (var reader = XmlReader.Create(new StringReader(xliff), settings))
-        {
-            while (reader.Read())
-            {
-            }
-        }
+    private static void Validate(string xliff, string version) => XmlValidation.Xsd(xliff, version == "2.0"
+        ? (V2.NamespaceName, XmlValidation.PathOf("xliff", "2.0", "xliff_core_2.0.xsd"))
+        : (V12.NamespaceName, XmlValidation.PathOf("xliff", "1.2", "xliff-core-1.2-strict.xsd")));
 
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
-
-    private static void ValidateTmx(string tmx)
-    {
-        var dtd = Path.Combine(AppContext.BaseDirectory, "Schemas", "tmx", "tmx14.dtd");
-        var withDoctype = tmx.Replace("<tmx ", $"<!DOCTYPE tmx SYSTEM \"{new Uri(dtd).AbsoluteUri}\"><tmx ", StringComparison.Ordinal);
-        var errors = new List<string>();
-        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Parse, ValidationType = ValidationType.DTD, XmlResolver = new XmlUrlResolver() };
-        settings.ValidationEventHandler += (_, e) => errors.Add($"{e.Severity} line {e.Exception?.LineNumber}: {e.Message}");
-        using (var reader = XmlReader.Create(new StringReader(withDoctype), settings))
-        {
-            while (reader.Read())
-            {
-            }
-        }
-
-        Assert.True(errors.Count == 0, string.Join("\n", errors));
-    }
+    private static void ValidateTmx(string tmx) => XmlValidation.Dtd(tmx, "tmx", XmlValidation.PathOf("tmx", "tmx14.dtd"));
 }

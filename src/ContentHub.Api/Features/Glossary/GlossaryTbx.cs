@@ -107,14 +107,4 @@ public static class GlossaryTbx
                 new XElement(Tbx + "term", term),
                 new XElement(Tbx + "termNote", new XAttribute("type", "partOfSpeech"), GlossaryTermResponse.Camel(partOfSpeech)),
                 note is null ? null : new XElement(Tbx + "note", note)));
-
-    private sealed class Utf8StringWriter : StringWriter
-    {
-        public Utf8StringWriter()
-            : base(System.Globalization.CultureInfo.InvariantCulture)
-        {
-        }
-
-        public override System.Text.Encoding Encoding => new System.Text.UTF8Encoding(false);
-    }
 }

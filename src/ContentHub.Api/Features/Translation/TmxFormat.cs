@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using ContentHub.Api.Http;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Translation;
 
@@ -31,7 +32,7 @@ public static class TmxFormat
             new XElement("header", new XAttribute("creationtool", "ContentHub"), new XAttribute("creationtoolversion", "1.0"), new XAttribute("segtype", "block"),
                 new XAttribute("o-tmf", "ContentHub"), new XAttribute("adminlang", "en"), new XAttribute("srclang", source.Code), new XAttribute("datatype", "plaintext")),
             body);
-        using var writer = new Utf8Writer();
+        using var writer = new Utf8StringWriter();
         new XDocument(new XDeclaration("1.0", "UTF-8", null), tmx).Save(writer, SaveOptions.DisableFormatting);
         return writer.ToString();
     }
@@ -169,14 +170,4 @@ public static class TmxFormat
 
     private static DateTimeOffset? Date(string? value) =>
         DateTimeOffset.TryParseExact(value, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
-
-    private sealed class Utf8Writer : StringWriter
-    {
-        public Utf8Writer()
-            : base(CultureInfo.InvariantCulture)
-        {
-        }
-
-        public override Encoding Encoding => new UTF8Encoding(false);
-    }
 }

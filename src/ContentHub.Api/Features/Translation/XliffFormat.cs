@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml;
 using System.Xml.Linq;
+using ContentHub.Api.Http;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Translation;
 
@@ -26,7 +27,7 @@ public static class XliffFormat
             ? new XElement(V12 + "xliff", new XAttribute("version", "1.2"), files.Select(f => File12(f)))
             : new XElement(V2 + "xliff", new XAttribute("version", "2.0"), new XAttribute("srcLang", source.Code), new XAttribute("trgLang", target.Code),
                 files.Select((f, i) => File20(f, i)));
-        using var writer = new Utf8Writer();
+        using var writer = new Utf8StringWriter();
         // No indentation: it would add whitespace to segments that hold only inline codes.
         new XDocument(new XDeclaration("1.0", "UTF-8", null), root).Save(writer, SaveOptions.DisableFormatting);
         return writer.ToString();
@@ -271,14 +272,4 @@ public static class XliffFormat
     }
 
     private static int Line(XObject node) => ((IXmlLineInfo)node).HasLineInfo() ? ((IXmlLineInfo)node).LineNumber : 0;
-
-    private sealed class Utf8Writer : StringWriter
-    {
-        public Utf8Writer()
-            : base(CultureInfo.InvariantCulture)
-        {
-        }
-
-        public override Encoding Encoding => new UTF8Encoding(false);
-    }
 }
