@@ -44,6 +44,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<SyncChange> SyncChanges => Set<SyncChange>();
 
+    public DbSet<SyncPruning> SyncPruning => Set<SyncPruning>();
+
     public DbSet<TranslationJob> TranslationJobs => Set<TranslationJob>();
 
     public DbSet<TranslationUsage> TranslationUsage => Set<TranslationUsage>();

@@ -29,6 +29,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         // Tests drive scheduled publishing themselves, on a clock they control.
         builder.UseSetting("Scheduling:Enabled", "false");
         builder.UseSetting("Translation:WorkerEnabled", "false");
+        builder.UseSetting("Sync:PruneEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

@@ -29,6 +29,9 @@ public abstract record Outcome<T>
 
     public sealed record Forbidden(string Detail) : Outcome<T>;
 
+    /// <summary>What the request refers to existed but is gone for good (a sync cursor past retention).</summary>
+    public sealed record Gone(string Detail) : Outcome<T>;
+
     public static implicit operator Outcome<T>(T value) => new Done(value);
 
     /// <summary>Maps the value of a success; a failure passes through unchanged.</summary>
@@ -43,6 +46,7 @@ public abstract record Outcome<T>
         Conflict failure => new Outcome<TResult>.Conflict(failure.Detail, failure.AllowedActions),
         InUse failure => new Outcome<TResult>.InUse(failure.Detail),
         Forbidden failure => new Outcome<TResult>.Forbidden(failure.Detail),
+        Gone failure => new Outcome<TResult>.Gone(failure.Detail),
         _ => throw new InvalidOperationException($"Unmapped outcome {GetType().Name}."),
     };
 }

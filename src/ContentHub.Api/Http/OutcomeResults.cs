@@ -26,6 +26,7 @@ public static class OutcomeResults
         Outcome<T>.Conflict conflict => Problems.Conflict(conflict.Detail, conflict.AllowedActions),
         Outcome<T>.InUse inUse => Problems.InUse(inUse.Detail),
         Outcome<T>.Forbidden forbidden => Problems.Forbidden(forbidden.Detail),
+        Outcome<T>.Gone gone => TypedResults.Problem(statusCode: StatusCodes.Status410Gone, title: "Gone", detail: gone.Detail, type: ProblemTypes.Gone),
         _ => throw new InvalidOperationException($"{outcome.GetType().Name} is not a failure."),
     };
 }

@@ -18,6 +18,7 @@ public static class ProblemTypes
     public const string Conflict = Prefix + "conflict";
     public const string InUse = Prefix + "in-use";
     public const string QualityChecks = Prefix + "quality-checks";
+    public const string Gone = Prefix + "gone";
     public const string PreconditionRequired = Prefix + "precondition-required";
     public const string PreconditionFailed = Prefix + "precondition-failed";
     public const string PayloadTooLarge = Prefix + "payload-too-large";

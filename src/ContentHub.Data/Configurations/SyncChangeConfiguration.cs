@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ContentHub.Data.Configurations;
 
-internal sealed class SyncChangeConfiguration : IEntityTypeConfiguration<SyncChange>
+internal sealed class SyncChangeConfiguration : IEntityTypeConfiguration<SyncChange>, IEntityTypeConfiguration<SyncPruning>
 {
     public void Configure(EntityTypeBuilder<SyncChange> builder)
     {
@@ -14,5 +14,14 @@ internal sealed class SyncChangeConfiguration : IEntityTypeConfiguration<SyncCha
         builder.Property(c => c.TransactionId).HasDefaultValueSql("pg_current_xact_id()::text::bigint").ValueGeneratedOnAdd();
         // No foreign key: a change outlives its item (a deletion is a change portals must hear of).
         builder.HasIndex(c => new { c.TransactionId, c.Id });
+        builder.HasIndex(c => c.At);
+    }
+
+    public void Configure(EntityTypeBuilder<SyncPruning> builder)
+    {
+        builder.ToTable("SyncPruning");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.HasData(new { Id = SyncPruning.SingleRow, PrunedThrough = 0L });
     }
 }

@@ -778,10 +778,36 @@ namespace ContentHub.Data.Migrations
                     b.HasKey("Id")
                         .HasName("pk_sync_changes");
 
+                    b.HasIndex("At")
+                        .HasDatabaseName("ix_sync_changes_at");
+
                     b.HasIndex("TransactionId", "Id")
                         .HasDatabaseName("ix_sync_changes_transaction_id_id");
 
                     b.ToTable("sync_changes", (string)null);
+                });
+
+            modelBuilder.Entity("ContentHub.Domain.Publishing.SyncPruning", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<long>("PrunedThrough")
+                        .HasColumnType("bigint")
+                        .HasColumnName("pruned_through");
+
+                    b.HasKey("Id")
+                        .HasName("pk_sync_pruning");
+
+                    b.ToTable("sync_pruning", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            PrunedThrough = 0L
+                        });
                 });
 
             modelBuilder.Entity("ContentHub.Domain.Revisions.Revision", b =>

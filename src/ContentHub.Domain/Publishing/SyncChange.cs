@@ -23,3 +23,18 @@ public sealed class SyncChange
 
     public static SyncChange Of(Guid itemId, DateTimeOffset now) => new() { ItemId = itemId, At = now };
 }
+
+/// <summary>How far old sync changes were pruned: a cursor from before <see cref="PrunedThrough"/> can no longer be followed.</summary>
+public sealed class SyncPruning
+{
+    public const int SingleRow = 1;
+
+    private SyncPruning()
+    {
+    }
+
+    public int Id { get; private set; } = SingleRow;
+
+    /// <summary>The highest transaction id whose changes were deleted; 0 when none were.</summary>
+    public long PrunedThrough { get; private set; }
+}

@@ -5,6 +5,7 @@ using ContentHub.Api.Features.Syndication;
 using ContentHub.Domain.Publishing;
 using ContentHub.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ContentHub.Api.Tests.Syndication;
 
@@ -97,6 +98,34 @@ public sealed class SyncTests(SyndicationFixture api) : IClassFixture<Syndicatio
         Assert.Equal(HttpStatusCode.Conflict, (await portal.GetAsync($"/api/v1/sync?cursor={first.Cursor}&languages=en")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.Anonymous.GetAsync("/api/v1/sync")).StatusCode);
         Assert.All(first.Changes, c => Assert.Equal("vi", c.Language));
+    }
+
+    [Fact]
+    public async Task A_cursor_from_before_pruned_changes_is_gone_and_a_new_sync_starts_over()
+    {
+        using var portal = api.ClientWithKey(api.Key);
+        var mirror = new Dictionary<(Guid, string), SyncEntry>();
+        var old = await DrainAsync(portal, null, mirror);
+        var request = await api.Given.ArticleRequestAsync();
+        api.Published.Add(await api.PublishAsync(request with { Variant = new VariantRequest("Tin cũ " + Guid.NewGuid().ToString("N")[..6], "Nội dung.") }));
+
+        await using (var db = api.CreateDbContext())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE sync_changes SET at = at - interval '400 days'");
+        }
+
+        await using (var scope = api.Factory.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<SyncRetention>().PruneAsync(CancellationToken.None) > 0);
+        }
+
+        using var gone = await portal.GetAsync($"/api/v1/sync?pageSize=3&cursor={old}");
+        Assert.Equal(HttpStatusCode.Gone, gone.StatusCode);
+        Assert.Contains("urn:contenthub:problem:gone", await gone.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var fresh = new Dictionary<(Guid, string), SyncEntry>();
+        await DrainAsync(portal, null, fresh);
+        Assert.Equal(await ExpectedAsync(), Keys(fresh));
     }
 
     private static async Task<string> DrainAsync(HttpClient portal, string? cursor, Dictionary<(Guid, string), SyncEntry> mirror)

@@ -16,7 +16,7 @@ namespace ContentHub.Api.Features.Syndication;
 /// has moved past. A transaction that runs long holds the horizon back — the sync waits for it
 /// rather than skip it. Each changed item is answered with its current state in every language asked for.
 /// </summary>
-public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries)
+public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries, SyncRetention retention)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
@@ -44,6 +44,11 @@ public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries)
         if (cursor is not null && cursor.Scope != scope)
         {
             return new Outcome<SyncPage>.Conflict("The portal's settings or the languages and kinds asked for changed since this cursor was given: sync again from the start (no cursor).");
+        }
+
+        if (cursor is not null && Math.Max(cursor.Listing ? cursor.Start - 1 : cursor.Transaction, 0) < await retention.PrunedThroughAsync(cancellationToken).ConfigureAwait(false))
+        {
+            return new Outcome<SyncPage>.Gone("Changes since this cursor were pruned (they are kept for a limited time): sync again from the start (no cursor).");
         }
 
         cursor ??= new SyncCursor(scope, Listing: true, await HorizonAsync(cancellationToken).ConfigureAwait(false), 0, Guid.Empty, 0, 0);

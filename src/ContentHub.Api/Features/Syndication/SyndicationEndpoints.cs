@@ -33,7 +33,7 @@ public static class SyndicationEndpoints
             .Produces(StatusCodes.Status304NotModified).ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
         routes.MapGet("/api/v1/sync", SyncAsync).WithTags("Syndication").WithName("SyncPortal").AllowAnonymous()
             .WithSummary("Incremental sync for a portal (X-Api-Key, or portal= for a public one): everything it carries, then what changed since the cursor.")
-            .ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         return routes;
     }
 

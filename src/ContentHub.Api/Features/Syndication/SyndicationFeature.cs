@@ -8,6 +8,9 @@ public sealed class SyndicationFeature : IFeature
         services.AddScoped<FeedEntries>();
         services.AddScoped<Sitemaps>();
         services.AddScoped<PortalSync>();
+        services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
+        services.AddScoped<SyncRetention>();
+        services.AddHostedService<SyncRetentionWorker>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapSyndicationEndpoints();
