@@ -45,6 +45,12 @@ public sealed class SyncTests(SyndicationFixture api) : IClassFixture<Syndicatio
         cursor = await DrainAsync(portal, cursor, mirror);
         Assert.Equal(await ExpectedAsync(), Keys(mirror));
         Assert.Empty((await PageAsync(portal, cursor)).Changes);
+
+        // Polling with nothing new: the same page again, so a matching If-None-Match gets 304.
+        using var poll = await portal.GetAsync($"/api/v1/sync?pageSize=3&cursor={cursor}");
+        using var again = new HttpRequestMessage(HttpMethod.Get, $"/api/v1/sync?pageSize=3&cursor={cursor}");
+        again.Headers.TryAddWithoutValidation("If-None-Match", poll.Headers.ETag!.ToString());
+        Assert.Equal(HttpStatusCode.NotModified, (await portal.SendAsync(again)).StatusCode);
     }
 
     [Fact]

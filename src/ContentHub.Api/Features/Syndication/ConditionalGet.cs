@@ -13,7 +13,7 @@ public static class ConditionalGet
 {
     public static IResult Answer(HttpContext http, byte[] body, string mediaType, DateTimeOffset lastModified, bool shared)
     {
-        var etag = "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
+        var etag = ETagOf(body);
         var modified = new DateTimeOffset(lastModified.UtcDateTime.Ticks - (lastModified.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         var headers = http.Response.Headers;
         headers.ETag = etag;
@@ -27,6 +27,18 @@ public static class ConditionalGet
 
         return Results.Bytes(body, mediaType + "; charset=utf-8");
     }
+
+    /// <summary>For answers that change with every call's position (sync pages): a strong ETag and 304 when it matches, revalidated on every use.</summary>
+    public static IResult AnswerByETag(HttpContext http, byte[] body, string mediaType)
+    {
+        var etag = ETagOf(body);
+        http.Response.Headers.ETag = etag;
+        http.Response.Headers.CacheControl = "private, no-cache";
+        http.Response.Headers.Vary = "X-Api-Key";
+        return NotModified(http.Request, etag, DateTimeOffset.MaxValue) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(body, mediaType);
+    }
+
+    private static string ETagOf(byte[] body) => "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
 
     private static bool NotModified(HttpRequest request, string etag, DateTimeOffset modified)
     {

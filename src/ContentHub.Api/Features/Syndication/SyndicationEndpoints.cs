@@ -4,7 +4,10 @@ using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Api.Features.Syndication;
@@ -31,15 +34,15 @@ public static class SyndicationEndpoints
         routes.MapGet("/sitemaps/{portal}/sitemap-{number:int}.xml", SitemapAsync).WithTags("Syndication").WithName("GetSitemap").AllowAnonymous()
             .WithSummary("One of the portal's sitemaps (at most 50,000 URLs, with hreflang alternates).").Produces(StatusCodes.Status200OK, contentType: "application/xml")
             .Produces(StatusCodes.Status304NotModified).ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
-        routes.MapGet("/api/v1/sync", SyncAsync).WithTags("Syndication").WithName("SyncPortal").AllowAnonymous()
+        routes.MapGet("/api/v1/sync", SyncAsync).WithTags("Syndication").WithName("SyncPortal").AllowAnonymous().Produces<SyncPage>().Produces(StatusCodes.Status304NotModified)
             .WithSummary("Incremental sync for a portal (X-Api-Key, or portal= for a public one): everything it carries, then what changed since the cursor.")
             .ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
         return routes;
     }
 
     /// <summary>Send no cursor the first time, then the cursor of the last page; call again at once while more is true.</summary>
-    public static async Task<Results<Ok<SyncPage>, ProblemHttpResult>> SyncAsync(
-        HttpContext http, PortalDirectory directory, PortalSync sync, CancellationToken cancellationToken,
+    public static async Task<IResult> SyncAsync(
+        HttpContext http, PortalDirectory directory, PortalSync sync, IOptions<JsonOptions> json, CancellationToken cancellationToken,
         string? cursor = null, string? languages = null, string? kinds = null, int? pageSize = null)
     {
         if (await OData.ODataRequests.PortalAsync(http, directory) is not { } portal)
@@ -48,8 +51,14 @@ public static class SyndicationEndpoints
                 detail: "Send the portal's key in X-Api-Key, or name a public portal with portal=.", type: ProblemTypes.Unauthorized);
         }
 
-        http.Response.Headers.CacheControl = "no-store";
-        return (await sync.PageAsync(portal, cursor, languages, kinds, pageSize, cancellationToken)).ToResult(TypedResults.Ok);
+        var outcome = await sync.PageAsync(portal, cursor, languages, kinds, pageSize, cancellationToken);
+        if (outcome is not Outcome<SyncPage>.Done { Value: var page })
+        {
+            return outcome.ToProblem();
+        }
+
+        // A poll with a cursor that has nothing new gets the same bytes again: 304 for a matching If-None-Match.
+        return ConditionalGet.AnswerByETag(http, JsonSerializer.SerializeToUtf8Bytes(page, json.Value.SerializerOptions), "application/json");
     }
 
     public static async Task<IResult> FeedAsync(
