@@ -7,6 +7,7 @@ using ContentHub.Domain.Publishing;
 using ContentHub.Domain.Revisions;
 using ContentHub.Domain.Taxonomy;
 using ContentHub.Domain.Translation;
+using ContentHub.Domain.Webhooks;
 using ContentHub.Domain.Workflow;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -45,6 +46,12 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
     public DbSet<SyncChange> SyncChanges => Set<SyncChange>();
 
     public DbSet<SyncPruning> SyncPruning => Set<SyncPruning>();
+
+    public DbSet<WebhookSubscription> WebhookSubscriptions => Set<WebhookSubscription>();
+
+    public DbSet<WebhookEvent> WebhookEvents => Set<WebhookEvent>();
+
+    public DbSet<WebhookDelivery> WebhookDeliveries => Set<WebhookDelivery>();
 
     public DbSet<TranslationJob> TranslationJobs => Set<TranslationJob>();
 

@@ -30,6 +30,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("Scheduling:Enabled", "false");
         builder.UseSetting("Translation:WorkerEnabled", "false");
         builder.UseSetting("Sync:PruneEnabled", "false");
+        builder.UseSetting("Webhooks:WorkerEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             builder.UseSetting(key, value);

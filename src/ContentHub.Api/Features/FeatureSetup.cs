@@ -15,6 +15,7 @@ using ContentHub.Api.Features.Scheduling;
 using ContentHub.Api.Features.Syndication;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Api.Features.Translation;
+using ContentHub.Api.Features.Webhooks;
 using ContentHub.Api.Features.Workflow;
 using ContentHub.Api.Http;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class FeatureSetup
         new PortalsFeature(),
         new ODataFeature(),
         new SyndicationFeature(),
+        new WebhooksFeature(),
         new HealthFeature(),
         new DemoFeature(),
     ];

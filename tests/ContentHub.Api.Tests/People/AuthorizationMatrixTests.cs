@@ -96,6 +96,13 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["IssueApiKey"] = Admins,
         ["RevokeApiKey"] = Admins,
         ["RotateFeedToken"] = Admins,
+        ["ListWebhooks"] = Admins,
+        ["CreateWebhook"] = Admins,
+        ["DeleteWebhook"] = Admins,
+        ["RotateWebhookSecret"] = Admins,
+        ["EnableWebhook"] = Admins,
+        ["ListWebhookDeliveries"] = Admins,
+        ["RedeliverWebhooks"] = Admins,
         ["GetFeed"] = null,
         ["GetSitemapIndex"] = null,
         ["GetSitemap"] = null,
@@ -141,7 +148,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
                 .Replace("{portal}", "no-such-portal", StringComparison.Ordinal)
                 .Replace("{file}", "atom.xml", StringComparison.Ordinal)
                 .Replace("{number:int}", "1", StringComparison.Ordinal)
-                .Replace("{jobId}", "1", StringComparison.Ordinal);
+                .Replace("{jobId}", "1", StringComparison.Ordinal)
+                .Replace("{subscriptionId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             url += name == "DiffRevisions" ? "?to=2" : string.Empty;
 
             var anonymous = await SendAsync(api.Anonymous, method!, url);

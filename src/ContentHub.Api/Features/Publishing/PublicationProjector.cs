@@ -2,6 +2,7 @@ using ContentHub.Api.Features.Content;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Publishing;
+using ContentHub.Domain.Webhooks;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Api.Features.Publishing;
@@ -28,6 +29,27 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
         if (changed)
         {
             db.SyncChanges.Add(SyncChange.Of(item.Id, clock.GetUtcNow()));
+            AddWebhookEvents(item);
+        }
+    }
+
+    // One event per language whose entry appeared, changed or went, in the same unit of work (the outbox).
+    private void AddWebhookEvents(ContentItem item)
+    {
+        var now = clock.GetUtcNow();
+        foreach (var entry in db.ChangeTracker.Entries<PublishedEntry>().Where(e => e.Entity.ItemId == item.Id).ToList())
+        {
+            var type = entry.State switch
+            {
+                EntityState.Added => "content.published",
+                EntityState.Modified => "content.updated",
+                EntityState.Deleted => "content.unpublished",
+                _ => null,
+            };
+            if (type is not null)
+            {
+                db.WebhookEvents.Add(WebhookEvent.Of(type, item.Id, entry.Entity.Language.Code, item.Kind.ToString(), item.CategoryId, now));
+            }
         }
     }
 
