@@ -74,6 +74,13 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>Kills the service at once (SIGKILL), as a crash or the OOM killer would: nothing runs after it.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync().ConfigureAwait(false);
+    }
+
     /// <summary>Asks the service to shut down as systemd or Ctrl+C would, and waits for it.</summary>
     public async Task<int> StopAsync(TimeSpan timeout)
     {
