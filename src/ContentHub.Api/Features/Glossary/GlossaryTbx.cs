@@ -46,16 +46,10 @@ public static class GlossaryTbx
     public static IReadOnlyList<TermInput> Read(string content, LanguageTag source, int maxTerms, FieldErrors errors)
     {
         var terms = new List<TermInput>();
-        XDocument document;
-        try
+        var problems = new List<string>();
+        if (UntrustedXml.Load(content, problems) is not { } document)
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 20_000_000 };
-            using var reader = XmlReader.Create(new StringReader(content), settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo);
-        }
-        catch (XmlException exception)
-        {
-            errors.Add($"line {exception.LineNumber}", "Not well-formed XML, or it has a DTD (refused): " + exception.Message);
+            errors.Add(problems[0].Split(':')[0], string.Join(':', problems[0].Split(':').Skip(1)).Trim());
             return terms;
         }
 

@@ -39,16 +39,8 @@ public static class TmxFormat
 
     public static IReadOnlyList<Pair> Read(string content, LanguageTag source, int maxUnits, List<string> errors)
     {
-        XDocument document;
-        try
+        if (UntrustedXml.Load(content, errors) is not { } document)
         {
-            var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, MaxCharactersInDocument = 50_000_000 };
-            using var reader = XmlReader.Create(new StringReader(content), settings);
-            document = XDocument.Load(reader, LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
-        }
-        catch (XmlException exception)
-        {
-            errors.Add($"line {exception.LineNumber}: not well-formed XML, or it has a DTD (refused): {exception.Message}");
             return [];
         }
 
