@@ -91,8 +91,13 @@ public static class EntryJsonWriter
     /// <summary>Sends a payload written whole first, so the response has a Content-Length and a failure while writing can still become an error.</summary>
     public static async Task SendAsync(HttpContext http, ODataVersion version, string metadataLevel, PooledBufferWriter buffer)
     {
-        http.Response.ContentType = $"application/json;odata.metadata={metadataLevel}";
         http.Response.Headers["OData-Version"] = ODataEndpoints.VersionHeader(version);
+        if (ResponseValidators.NotModified(http, buffer.WrittenMemory.Span))
+        {
+            return;
+        }
+
+        http.Response.ContentType = $"application/json;odata.metadata={metadataLevel}";
         http.Response.ContentLength = buffer.WrittenMemory.Length;
         await http.Response.Body.WriteAsync(buffer.WrittenMemory, http.RequestAborted);
     }

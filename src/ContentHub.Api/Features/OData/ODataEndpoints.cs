@@ -116,6 +116,12 @@ public static class ODataEndpoints
 
             // The OData writer closes the stream when it is done; the buffer stays readable (no copy made).
             var body = message.Body.TryGetBuffer(out var written) ? written : new ArraySegment<byte>(message.Body.ToArray());
+            if (ResponseValidators.NotModified(http, body.AsSpan()))
+            {
+                http.Response.Headers.ContentType = default;
+                return;
+            }
+
             http.Response.ContentLength = body.Count;
             await http.Response.Body.WriteAsync(body.AsMemory(), http.RequestAborted);
         }
