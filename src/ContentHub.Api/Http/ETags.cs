@@ -20,6 +20,22 @@ public static class ETags
         Matches,
     }
 
+    /// <summary>
+    /// True when the request's If-None-Match names <paramref name="etag"/> (or is <c>*</c>): the weak
+    /// comparison RFC 9110 13.1.2 asks for, so <c>W/"x"</c> and <c>"x"</c> match.
+    /// </summary>
+    public static bool NoneMatchHas(HttpRequest request, string etag)
+    {
+        var asked = request.Headers.IfNoneMatch.ToString();
+        if (asked.Length == 0)
+        {
+            return false;
+        }
+
+        var bare = etag.StartsWith("W/", StringComparison.Ordinal) ? etag[2..] : etag;
+        return asked.Split(',').Select(t => t.Trim()).Any(t => t == "*" || (t.StartsWith("W/", StringComparison.Ordinal) ? t[2..] : t) == bare);
+    }
+
     /// <summary>Reads If-Match against the current version. The database checks the same version again when the change is saved.</summary>
     public static Check Evaluate(string? ifMatch, uint current)
     {

@@ -23,3 +23,12 @@ public sealed class LocalizedName
 
     internal void Rename(string name) => Name = name;
 }
+
+/// <summary>Reading a name in the language wanted.</summary>
+public static class LocalizedNameLookup
+{
+    /// <summary>The name in the first of <paramref name="preferred"/> that has one, else in any language; null when there are none.</summary>
+    public static string? In(this IReadOnlyList<LocalizedName> names, params LanguageTag[] preferred) =>
+        preferred.Select(language => names.FirstOrDefault(n => n.Language == language)).FirstOrDefault(n => n is not null)?.Name
+        ?? (names.Count > 0 ? names[0].Name : null);
+}

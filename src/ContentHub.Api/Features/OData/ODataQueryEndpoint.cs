@@ -1,3 +1,4 @@
+using ContentHub.Api.Http;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -153,7 +154,7 @@ public static class ODataQueryEndpoint
         var row = await query.Rows(visible.Where(l => l.Item.ItemId == id)).SingleOrDefaultAsync(http.RequestAborted)
             ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {query.Set.Name} for this portal.");
         var etag = EntryWriter.ETag(row);
-        if (http.Request.Headers.IfNoneMatch.ToString() == etag)
+        if (ETags.NoneMatchHas(http.Request, etag))
         {
             http.Response.StatusCode = StatusCodes.Status304NotModified;
             return;

@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using ContentHub.Api.Http;
 
 namespace ContentHub.Api.Features.OData;
 
@@ -20,8 +21,7 @@ public static class ResponseValidators
 
         var etag = "\"" + Convert.ToHexStringLower(XxHash128.Hash(body)) + "\"";
         http.Response.Headers.ETag = etag;
-        var asked = http.Request.Headers.IfNoneMatch.ToString();
-        if (asked.Length == 0 || !asked.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "W/" + etag || t == "*"))
+        if (!ETags.NoneMatchHas(http.Request, etag))
         {
             return false;
         }

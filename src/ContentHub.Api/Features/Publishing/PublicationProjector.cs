@@ -19,39 +19,32 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
 {
     /// <summary>
     /// Brings the item's entries in step; <paramref name="latest"/> is what the caller already loaded,
-    /// if it did. When anything portals see changed, a <see cref="SyncChange"/> goes into the same unit of work.
+    /// if it did. When anything portals see changed, a <see cref="SyncChange"/> and the webhook events go into
+    /// the same unit of work.
     /// </summary>
     public async Task RefreshAsync(ContentItem item, LatestRevisions? latest, CancellationToken cancellationToken)
     {
         await ProjectAsync(item, latest, cancellationToken).ConfigureAwait(false);
-        var changed = db.ChangeTracker.Entries<PublishedEntry>().Any(e => e.Entity.ItemId == item.Id && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            || db.ChangeTracker.Entries<PublishedItem>().Any(e => e.Entity.ItemId == item.Id && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
-        if (changed)
+        var entries = db.ChangeTracker.Entries<PublishedEntry>().Where(e => e.Entity.ItemId == item.Id && IsChanged(e.State)).ToList();
+        if (entries.Count > 0 || db.ChangeTracker.Entries<PublishedItem>().Any(e => e.Entity.ItemId == item.Id && IsChanged(e.State)))
         {
-            db.SyncChanges.Add(SyncChange.Of(item.Id, clock.GetUtcNow()));
-            AddWebhookEvents(item);
-        }
-    }
-
-    // One event per language whose entry appeared, changed or went, in the same unit of work (the outbox).
-    private void AddWebhookEvents(ContentItem item)
-    {
-        var now = clock.GetUtcNow();
-        foreach (var entry in db.ChangeTracker.Entries<PublishedEntry>().Where(e => e.Entity.ItemId == item.Id).ToList())
-        {
-            var type = entry.State switch
+            var now = clock.GetUtcNow();
+            db.SyncChanges.Add(SyncChange.Of(item.Id, now));
+            // One webhook event per language whose entry appeared, changed or went (the outbox).
+            foreach (var entry in entries)
             {
-                EntityState.Added => "content.published",
-                EntityState.Modified => "content.updated",
-                EntityState.Deleted => "content.unpublished",
-                _ => null,
-            };
-            if (type is not null)
-            {
+                var type = entry.State switch
+                {
+                    EntityState.Added => "content.published",
+                    EntityState.Deleted => "content.unpublished",
+                    _ => "content.updated",
+                };
                 db.WebhookEvents.Add(WebhookEvent.Of(type, item.Id, entry.Entity.Language.Code, item.Kind.ToString(), item.CategoryId, now));
             }
         }
     }
+
+    private static bool IsChanged(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
 
     private async Task ProjectAsync(ContentItem item, LatestRevisions? latest, CancellationToken cancellationToken)
     {

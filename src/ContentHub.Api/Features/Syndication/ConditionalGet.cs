@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using Microsoft.Net.Http.Headers;
+using ContentHub.Api.Http;
 
 namespace ContentHub.Api.Features.Syndication;
 
@@ -42,10 +42,9 @@ public static class ConditionalGet
 
     private static bool NotModified(HttpRequest request, string etag, DateTimeOffset modified)
     {
-        var ifNoneMatch = request.Headers.IfNoneMatch.ToString();
-        if (ifNoneMatch.Length > 0)
+        if (request.Headers.IfNoneMatch.Count > 0)
         {
-            return ifNoneMatch.Trim() == "*" || ifNoneMatch.Split(',').Select(t => t.Trim()).Any(t => t == etag || t == "W/" + etag);
+            return ETags.NoneMatchHas(request, etag);
         }
 
         return DateTimeOffset.TryParseExact(request.Headers.IfModifiedSince.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)

@@ -3,6 +3,7 @@ using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
+using ContentHub.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Api.Features.Syndication;
@@ -50,7 +51,7 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries)
         var categories = await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).Select(c => new { c.Id, c.Names }).ToListAsync(cancellationToken).ConfigureAwait(false);
         var units = await db.OrgUnits.AsNoTracking().Where(u => unitIds.Contains(u.Id)).Select(u => new { u.Id, u.Names }).ToListAsync(cancellationToken).ConfigureAwait(false);
         return categories.Select(c => (c.Id, c.Names)).Concat(units.Select(u => (u.Id, u.Names)))
-            .ToDictionary(x => x.Id, x => (x.Names.FirstOrDefault(n => n.Language == language) ?? x.Names.FirstOrDefault(n => n.Language == LanguageTag.Vietnamese) ?? (x.Names.Count > 0 ? x.Names[0] : null))?.Name ?? string.Empty);
+            .ToDictionary(x => x.Id, x => x.Names.In(language, LanguageTag.Vietnamese) ?? string.Empty);
     }
 
     private sealed record Row(Guid ItemId, ContentKind Kind, string Title, string? Summary, string BodyHtml, string Slug, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,

@@ -4,6 +4,7 @@ using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
+using ContentHub.Domain.Taxonomy;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Http.Json;
@@ -91,7 +92,7 @@ public static class SyndicationEndpoints
             var match = await db.Categories.AsNoTracking().Where(c => c.Slug == category).Select(c => new { c.Id, c.Names }).SingleOrDefaultAsync(cancellationToken);
             errors.Require(match is not null && (found!.CategoryIds.Count == 0 || found.CategoryIds.Contains(match.Id)), "category", "A category slug the portal carries.");
             categoryId = match?.Id;
-            categoryName = match?.Names.FirstOrDefault(n => n.Language == served)?.Name ?? (match?.Names.Count > 0 ? match.Names[0].Name : null);
+            categoryName = match?.Names.In(served);
         }
 
         if (errors.Any)

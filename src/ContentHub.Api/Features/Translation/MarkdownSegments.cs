@@ -18,6 +18,9 @@ namespace ContentHub.Api.Features.Translation;
 /// </summary>
 public sealed partial class MarkdownSegments
 {
+    /// <summary>A number, with its separators (<c>1.250</c>, <c>3,5</c>, <c>15/06/2023</c>, <c>08:30</c>), in any script's digits.</summary>
+    internal const string NumberPattern = @"\p{Nd}+(?:[.,:/]\p{Nd}+)*";
+
     private readonly string _markdown;
     private readonly List<Placed> _placed;
 
@@ -316,7 +319,7 @@ public sealed partial class MarkdownSegments
             }
         }
 
-        [GeneratedRegex(@"(?<url>\b(?:https?://|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?'"")\]])|\p{Nd}+(?:[.,:/]\p{Nd}+)*")]
+        [GeneratedRegex(@"(?<url>\b(?:https?://|mailto:|www\.)[^\s<>]*[^\s<>.,;:!?'"")\]])|" + NumberPattern)]
         private static partial Regex Protected();
     }
 }

@@ -99,6 +99,6 @@ public sealed partial class VariantSegments
         _plain[id] = new Segment(id, new TaggedText(runs), codes);
     }
 
-    [GeneratedRegex(@"\p{Nd}+(?:[.,:/]\p{Nd}+)*")]
+    [GeneratedRegex(MarkdownSegments.NumberPattern)]
     private static partial Regex Numbers();
 }

@@ -4,6 +4,7 @@ using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
+using ContentHub.Domain.Taxonomy;
 using ContentHub.Domain.Translation;
 using Microsoft.EntityFrameworkCore;
 
@@ -52,7 +53,7 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
             var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
             var category = categories.GetValueOrDefault(item.CategoryId);
             // The category as the translator reads it: in the target language if it has a name there, else in the source's.
-            var categoryName = category?.Names.FirstOrDefault(n => n.Language == target)?.Name ?? category?.Names.FirstOrDefault(n => n.Language == item.SourceLanguage)?.Name ?? category?.Slug;
+            var categoryName = category?.Names.In(target, item.SourceLanguage) ?? category?.Slug;
             files.Add(FileOf(item, target, TranslationStates.Of(item, target, latest.Of(target)), terms, categoryName ?? item.CategoryId.ToString()));
         }
 
