@@ -53,6 +53,7 @@ public class ApiFixture : IAsyncLifetime
         if (_factory is not null)
         {
             await _factory.DisposeAsync().ConfigureAwait(false);
+            await PostgresCluster.DropDatabaseAsync(_factory.ConnectionString).ConfigureAwait(false);
         }
     }
 }

@@ -279,7 +279,7 @@ public sealed partial class EmbeddedPostgres : IAsyncDisposable
             $"unix_socket_directories = '{SocketDirectory.Replace("'", "''", StringComparison.Ordinal)}'",
             "unix_socket_permissions = 0700",
             $"port = {Port}",
-            "max_connections = 200",
+            $"max_connections = {_options.MaxConnections}",
         };
         if (!_options.Durable)
         {

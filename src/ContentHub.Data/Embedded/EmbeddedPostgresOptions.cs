@@ -22,4 +22,7 @@ public sealed class EmbeddedPostgresOptions
 
     /// <summary>False for throw-away clusters (tests): no fsync, much faster, lost on a power cut.</summary>
     public bool Durable { get; set; } = true;
+
+    /// <summary>Connections the server accepts; a test run holds one pool per test class's database.</summary>
+    public int MaxConnections { get; set; } = 200;
 }
