@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
+using System.Text.Json;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Benchmarks;
@@ -34,15 +35,18 @@ if (Directory.Exists(folder) && !loaded)
 }
 
 await using var cluster = await EmbeddedPostgres.StartAsync(new EmbeddedPostgresOptions { DataDirectory = folder, Durable = false, Database = "benchmark" }, NullLogger.Instance);
-await using var service = ServiceProcess.Start(new Dictionary<string, string?>
+// The uncached figures come from a service with its answer cache off, the cached ones from one with it on, on the same database.
+ServiceProcess StartService(bool cached) => ServiceProcess.Start(new Dictionary<string, string?>
 {
     ["ConnectionStrings__ContentHub"] = cluster.ConnectionString(),
     ["Database__MigrateOnStartup"] = "true",
     ["Auth__AdminPassword"] = AdminPassword,
     ["Scheduling__Enabled"] = "false",
+    ["AnswerCache__Enabled"] = cached ? "true" : "false",
     ["Logging__LogLevel__Default"] = "Warning",
     ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
 });
+var service = StartService(cached: false);
 var address = await service.WaitUntilListeningAsync(TimeSpan.FromMinutes(2));
 using var anonymous = Importer.Client(address);
 var (adminToken, _) = await Staff.SignInAsync(anonymous, "admin", AdminPassword);
@@ -81,33 +85,60 @@ var portalId = (await created.EnsureSuccessStatusCode().Content.ReadFromJsonAsyn
 using var issued = await admin.PostAsJsonAsync($"/api/v1/portals/{portalId}/keys", new ApiKeyRequest("benchmark"), TestJson.Options);
 var key = (await issued.EnsureSuccessStatusCode().Content.ReadFromJsonAsync<IssuedApiKeyResponse>(TestJson.Options))!.Key;
 
-// A portal's newest-20 list for one language and category.
-var list = new Uri(address, $"/odata/Articles?lang=en&$filter=CategoryId eq {categories[0]}");
-using var portal = Importer.Client(address, apiKey: key);
+// A portal's newest-20 list for one language and category, and its Atom feed (newest 50) in that language.
+var listPath = $"/odata/Articles?lang=en&$filter=CategoryId eq {categories[0]}";
+var feedPath = $"/feeds/{portalSlug}/en/atom.xml";
 // Warm up for at least 30 seconds, longer when measuring longer: under full load on two cores the JIT
 // needs 20 to 30 seconds to reach its optimised code (tiering and PGO), and measuring before that
 // would report the compiler, not the service.
-await Wrk.RunAsync(list.AbsoluteUri, duration > TimeSpan.FromSeconds(30) ? duration : TimeSpan.FromSeconds(30), key);
+var warmUp = duration > TimeSpan.FromSeconds(30) ? duration : TimeSpan.FromSeconds(30);
 
-using var sample = await portal.GetAsync(list);
-var body = await sample.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
-var contentType = sample.Content.Headers.ContentType!.ToString();
+var uncached = await MeasureAsync(address, listPath, warmUp);
+await service.DisposeAsync();
+service = StartService(cached: true);
+address = await service.WaitUntilListeningAsync(TimeSpan.FromMinutes(2));
+var cachedList = await MeasureAsync(address, listPath, warmUp);
+var cachedFeed = await MeasureAsync(address, feedPath, TimeSpan.FromSeconds(10));
+using var cacheReader = Importer.Client(address, (await Staff.SignInAsync(Importer.Client(address), "admin", AdminPassword)).Token);
+var cache = await cacheReader.GetFromJsonAsync<JsonElement>("/api/v1/answer-cache");
+await service.DisposeAsync();
 
-var meter = CpuMeter.Start(service.ProcessId);
-var serviceResult = await Wrk.RunAsync(list.AbsoluteUri, duration, key);
-var cpu = meter.Stop();
-await using var nginx = await Nginx.ServeAsync(body, contentType, port: 18080);
-var nginxResult = await Wrk.RunAsync(nginx.Url.AbsoluteUri, duration);
+await using var nginxList = await Nginx.ServeAsync(uncached.Body, uncached.ContentType, port: 18080);
+var nginxListResult = await Wrk.RunAsync(nginxList.Url.AbsoluteUri, duration);
+await using var nginxFeed = await Nginx.ServeAsync(cachedFeed.Body, cachedFeed.ContentType, port: 18081);
+var nginxFeedResult = await Wrk.RunAsync(nginxFeed.Url.AbsoluteUri, duration);
 
 var model = File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':')[1].Trim() ?? "unknown";
 Console.WriteLine();
 Console.WriteLine($"Machine: {Environment.ProcessorCount} cores ({model}), {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB; wrk -t2 -c32 -d{duration.TotalSeconds}s on the same cores");
 Console.WriteLine($"Corpus: {articles} articles x 6 languages (~4 KB Markdown each), imported and published through the REST API in {import.TotalSeconds:F0} s ({articles / import.TotalSeconds:F0} articles/s)");
-Console.WriteLine($"Response: {body.Length} bytes, {contentType}");
-Console.WriteLine($"| server | requests/s | p50 ms | p99 ms |");
-Console.WriteLine($"|---|---|---|---|");
-Console.WriteLine($"| ContentHub OData (uncached) | {serviceResult.RequestsPerSecond:F0} | {serviceResult.P50Milliseconds:F2} | {serviceResult.P99Milliseconds:F2} |");
-Console.WriteLine($"| nginx, same bytes from a file | {nginxResult.RequestsPerSecond:F0} | {nginxResult.P50Milliseconds:F2} | {nginxResult.P99Milliseconds:F2} |");
-var requests = serviceResult.RequestsPerSecond * duration.TotalSeconds;
-Console.WriteLine($"CPU per request of the list: service {cpu.ServiceMilliseconds / requests:F3} ms, PostgreSQL {cpu.PostgresMilliseconds / requests:F3} ms, whole machine {cpu.MachineMilliseconds / requests:F3} ms");
-Console.WriteLine($"Ratio to nginx: {serviceResult.RequestsPerSecond / nginxResult.RequestsPerSecond:P1}");
+Console.WriteLine($"List: {uncached.Body.Length} bytes, {uncached.ContentType}; cached bytes identical: {uncached.Body.AsSpan().SequenceEqual(cachedList.Body)}");
+Console.WriteLine($"Feed: {cachedFeed.Body.Length} bytes, {cachedFeed.ContentType}");
+Console.WriteLine($"| server | requests/s | p50 ms | p99 ms | ratio to nginx | service CPU ms/request |");
+Console.WriteLine($"|---|---|---|---|---|---|");
+Row("ContentHub OData newest-20 list, uncached", uncached.Result, nginxListResult, uncached.ServiceCpuPerRequest);
+Row("ContentHub OData newest-20 list, cached", cachedList.Result, nginxListResult, cachedList.ServiceCpuPerRequest);
+Row("nginx, the list's bytes from a file", nginxListResult, nginxListResult, null);
+Row("ContentHub Atom feed (newest 50), cached", cachedFeed.Result, nginxFeedResult, cachedFeed.ServiceCpuPerRequest);
+Row("nginx, the feed's bytes from a file", nginxFeedResult, nginxFeedResult, null);
+Console.WriteLine($"Uncached list CPU per request: service {uncached.ServiceCpuPerRequest:F3} ms, PostgreSQL {uncached.PostgresCpuPerRequest:F3} ms");
+Console.WriteLine($"Answer cache after the run: {cache.GetProperty("entries")} entries, {cache.GetProperty("bytes").GetInt64() / 1024.0:F1} KiB of {cache.GetProperty("limitBytes").GetInt64() / (1024 * 1024)} MiB; {cache.GetProperty("hits")} hits, {cache.GetProperty("made")} answers made");
+
+static void Row(string name, Wrk.Result result, Wrk.Result nginx, double? cpu) =>
+    Console.WriteLine($"| {name} | {result.RequestsPerSecond:F0} | {result.P50Milliseconds:F2} | {result.P99Milliseconds:F2} | {result.RequestsPerSecond / nginx.RequestsPerSecond:P1} | {(cpu is { } ms ? ms.ToString("F3", CultureInfo.InvariantCulture) : "—")} |");
+
+async Task<Measured> MeasureAsync(Uri at, string path, TimeSpan warm)
+{
+    var url = new Uri(at, path).AbsoluteUri;
+    await Wrk.RunAsync(url, warm, key);
+    using var portal = Importer.Client(at, apiKey: key);
+    using var sample = await portal.GetAsync(url);
+    var body = await sample.EnsureSuccessStatusCode().Content.ReadAsByteArrayAsync();
+    var meter = CpuMeter.Start(service.ProcessId);
+    var result = await Wrk.RunAsync(url, duration, key);
+    var cpu = meter.Stop();
+    var requests = result.RequestsPerSecond * duration.TotalSeconds;
+    return new Measured(result, body, sample.Content.Headers.ContentType!.ToString(), cpu.ServiceMilliseconds / requests, cpu.PostgresMilliseconds / requests);
+}
+
+internal sealed record Measured(Wrk.Result Result, byte[] Body, string ContentType, double ServiceCpuPerRequest, double PostgresCpuPerRequest);

@@ -34,7 +34,8 @@ public sealed class ODataExpandTests(ODataPortalFixture api) : IClassFixture<ODa
         await ValueAsync("/odata/Articles?lang=en&$expand=Category");
         api.Factory.Commands.Clear();
 
-        await ValueAsync("/odata/Articles?lang=en&$expand=Category");
+        // The same query written otherwise: not in the answer cache, so it is made again.
+        await ValueAsync("/odata/Articles?$expand=Category&lang=en");
 
         var reads = api.Factory.Commands.Commands.Where(c => c.Contains("published_entries", StringComparison.Ordinal)).ToList();
         Assert.Single(reads);

@@ -96,6 +96,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["IssueApiKey"] = Admins,
         ["RevokeApiKey"] = Admins,
         ["RotateFeedToken"] = Admins,
+        ["GetAnswerCache"] = Admins,
         ["ListWebhooks"] = Admins,
         ["CreateWebhook"] = Admins,
         ["DeleteWebhook"] = Admins,

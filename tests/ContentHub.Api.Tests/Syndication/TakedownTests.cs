@@ -4,6 +4,7 @@ using ContentHub.Api.Features.Items;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Testing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace ContentHub.Api.Tests.Syndication;
@@ -31,7 +32,17 @@ public sealed class TakedownTests(SyndicationFixture api, ITestOutputHelper outp
             $"/feeds/{portal.Slug}/vi/atom.xml", $"/feeds/{portal.Slug}/vi/rss.xml", $"/feeds/{portal.Slug}/vi/feed.json",
             $"/sitemaps/{portal.Slug}/sitemap-1.xml", $"/api/v1/sync?portal={portal.Slug}&pageSize=500",
         ];
+        // The other instance caches what it answers (once it listens for changes): the takedown must reach its cache too.
+        var cache = other.Services.GetRequiredService<PortalAnswerCache>();
+        while (!cache.Statistics().Listening)
+        {
+            await Task.Delay(20);
+        }
+
         Assert.All(await ReadAllAsync(reader, answers), body => Assert.True(Shows(body), body));
+        var hits = cache.Statistics().Hits;
+        Assert.All(await ReadAllAsync(reader, answers), body => Assert.True(Shows(body), body));
+        Assert.True(cache.Statistics().Hits >= hits + answers.Length - 1, "The feeds, the sitemap and OData came from the cache (sync pages are not cached).");
 
         var clock = Stopwatch.StartNew();
         await Steps.TakeAsync(api.Client, item, "unpublish");

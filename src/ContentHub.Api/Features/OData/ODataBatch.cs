@@ -185,9 +185,7 @@ public static class ODataBatch
             "" => ODataEndpoints.ServiceDocumentAsync(http),
             "$metadata" => ODataEndpoints.MetadataAsync(http),
             "$batch" => ODataErrors.WriteAsync(http, StatusCodes.Status400BadRequest, "BadRequest", "A batch cannot hold another batch."),
-            _ => ODataQueryEndpoint.HandleAsync(
-                http, services.GetRequiredService<ContentHubDbContext>(), services.GetRequiredService<PortalEntries>(), services.GetRequiredService<PortalDirectory>(),
-                services.GetRequiredService<TimeProvider>(), services.GetRequiredService<ILoggerFactory>()),
+            _ => ODataQueryEndpoint.HandleAsync(http, services.GetRequiredService<PortalDirectory>(), services.GetRequiredService<PortalAnswerCache>()),
         };
     }
 

@@ -34,12 +34,44 @@ public static class ODataQueryEndpoint
         [PortalModel.Sets.PromoAssets] = ContentKind.PromoAsset,
     };
 
-    public static async Task HandleAsync(
-        HttpContext http, ContentHubDbContext db, PortalEntries entries, PortalDirectory portals, TimeProvider clock, ILoggerFactory loggers)
+    /// <summary>
+    /// Checks the query's size and the portal outside the cache (a refused caller never reaches it),
+    /// then answers from <see cref="PortalAnswerCache"/>, which makes the answer with
+    /// <see cref="AnswerSafelyAsync"/> when it has none.
+    /// </summary>
+    public static async Task HandleAsync(HttpContext http, PortalDirectory portals, PortalAnswerCache answers)
     {
+        Portal portal;
         try
         {
-            await AnswerAsync(http, db, entries, portals, clock);
+            if (http.Request.QueryString.Value?.Length > MaxQueryLength)
+            {
+                throw ODataQueryException.Limit("query", $"The query string is longer than {MaxQueryLength} characters.");
+            }
+
+            ODataRequests.CheckOptions(http.Request);
+            portal = await ODataRequests.PortalAsync(http, portals) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
+        }
+        catch (ODataQueryException refused)
+        {
+            await ODataErrors.WriteAsync(http, refused.Status, refused.Code, refused.Message, refused.Target);
+            return;
+        }
+
+        // A public portal's answers may be kept by shared caches (CDNs); a keyed portal's only by the portal's own.
+        var keyed = http.Request.Headers.ContainsKey(ApiKeyHandler.Header);
+        http.Response.Headers.CacheControl = keyed ? "private, max-age=60" : "public, max-age=60, stale-while-revalidate=300";
+        await answers.ServeAsync(http, portal, keyed ? "key" : "public", context => AnswerSafelyAsync(context, portal));
+    }
+
+    /// <summary>Answers the query, or writes the OData error that says why not.</summary>
+    private static async Task AnswerSafelyAsync(HttpContext http, Portal portal)
+    {
+        var services = http.RequestServices;
+        var db = services.GetRequiredService<ContentHubDbContext>();
+        try
+        {
+            await AnswerAsync(http, db, services.GetRequiredService<PortalEntries>(), portal, services.GetRequiredService<TimeProvider>());
         }
         catch (ODataQueryException refused)
         {
@@ -66,21 +98,14 @@ public static class ODataQueryEndpoint
         catch (InvalidOperationException untranslatable) when (untranslatable.Message.Contains("could not be translated", StringComparison.Ordinal) && !http.Response.HasStarted)
         {
             // A construct the binder accepted but EF Core cannot turn into SQL: refused rather than evaluated in memory.
-            loggers.CreateLogger(typeof(ODataQueryEndpoint)).LogWarning(untranslatable, "An OData query could not be translated to SQL");
+            services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ODataQueryEndpoint)).LogWarning(untranslatable, "An OData query could not be translated to SQL");
             await ODataErrors.WriteAsync(http, StatusCodes.Status501NotImplemented, "NotImplemented", "This query cannot be answered by this service.");
         }
     }
 
-    private static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries, PortalDirectory portals, TimeProvider clock)
+    private static async Task AnswerAsync(HttpContext http, ContentHubDbContext db, PortalEntries entries, Portal portal, TimeProvider clock)
     {
         var request = http.Request;
-        if (request.QueryString.Value?.Length > MaxQueryLength)
-        {
-            throw ODataQueryException.Limit("query", $"The query string is longer than {MaxQueryLength} characters.");
-        }
-
-        ODataRequests.CheckOptions(request);
-        var portal = await ODataRequests.PortalAsync(http, portals) ?? throw new ODataQueryException(401, "Unauthorized", "Send the portal's key in X-Api-Key, or name a public portal with portal=.", "X-Api-Key");
         var root = ODataEndpoints.ServiceRoot(request);
         var parser = new ODataUriParser(PortalModel.Instance, root, new Uri(root, request.Path.Value!["/odata/".Length..] + ODataRequests.QueryForParser(request)))
         {

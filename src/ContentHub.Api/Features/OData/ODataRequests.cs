@@ -26,7 +26,7 @@ public static class ODataRequests
     {
         var language = Language(http.Request, portal);
         http.Response.Headers.ContentLanguage = language.Language.Code;
-        http.Response.Headers[Microsoft.Net.Http.Headers.HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion";
+        http.Response.Headers[Microsoft.Net.Http.Headers.HeaderNames.Vary] = "Accept, Accept-Language, OData-MaxVersion, X-Api-Key";
         return language;
     }
 

@@ -7,10 +7,13 @@ namespace ContentHub.Api.Features.Portals;
 
 /// <summary>
 /// Listens on <see cref="PortalDirectory.Channel"/> so that a portal or key changed on another instance
-/// (a revoked key, above all) stops being served from this one's memory at once. While the connection
-/// is down the directory is dropped on every reconnect, and its entries expire after a minute anyway.
+/// (a revoked key, above all) stops being served from this one's memory at once, and on
+/// <see cref="PortalAnswerCache.Channel"/> so that cached answers go when what portals carry changes.
+/// While the connection is down the directory is dropped on every reconnect (its entries expire after
+/// a minute anyway) and no answer is served from the cache.
 /// </summary>
-public sealed partial class PortalChangeListener(IServiceScopeFactory scopes, PortalDirectory directory, DatabaseOutage outage, ILogger<PortalChangeListener> logger) : BackgroundService
+public sealed partial class PortalChangeListener(
+    IServiceScopeFactory scopes, PortalDirectory directory, PortalAnswerCache answers, DatabaseOutage outage, ILogger<PortalChangeListener> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(5);
 
@@ -24,10 +27,12 @@ public sealed partial class PortalChangeListener(IServiceScopeFactory scopes, Po
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
+                answers.Listening(false);
                 return;
             }
             catch (Exception exception) when (exception is NpgsqlException or InvalidOperationException or System.Net.Sockets.SocketException)
             {
+                answers.Listening(false);
                 directory.Invalidate();
                 if (DatabaseUnavailable.Is(exception))
                 {
@@ -53,14 +58,22 @@ public sealed partial class PortalChangeListener(IServiceScopeFactory scopes, Po
 
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(stoppingToken).ConfigureAwait(false);
-        connection.Notification += (_, _) => directory.Invalidate();
-        await using (var listen = new NpgsqlCommand($"LISTEN {PortalDirectory.Channel}", connection))
+        connection.Notification += (_, notification) =>
+        {
+            answers.Invalidate();
+            if (notification.Channel == PortalDirectory.Channel)
+            {
+                directory.Invalidate();
+            }
+        };
+        await using (var listen = new NpgsqlCommand($"LISTEN {PortalDirectory.Channel}; LISTEN {PortalAnswerCache.Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken).ConfigureAwait(false);
         }
 
         // Anything may have changed while we were not listening.
         directory.Invalidate();
+        answers.Listening(true);
         while (!stoppingToken.IsCancellationRequested)
         {
             await connection.WaitAsync(stoppingToken).ConfigureAwait(false);

@@ -21,6 +21,9 @@ public static class PortalEndpoints
             .WithSummary("Makes the portal's feed token anew (shown once); the previous one stops working.").ProducesReadProblems();
         portals.MapDelete("/{id}/keys/{keyId}", RevokeKey).WithName("RevokeApiKey").WithSummary("Revokes an API key at once.").ProducesReadProblems();
 
+        routes.MapGet("/api/v1/answer-cache", (PortalAnswerCache answers) => TypedResults.Ok(answers.Statistics())).WithTags("Portals").WithName("GetAnswerCache")
+            .WithSummary("What the cache of portal answers holds on this instance (entries, bytes, limit) and how it was used since start (hits, answers made, requests not cached).")
+            .RequireAuthorization(Policies.Admins);
         routes.MapGet("/api/v1/portal", GetOwnPortal).WithTags("Portals").WithName("GetOwnPortal")
             .WithSummary("The calling portal's own settings, for checking a key (X-Api-Key).")
             .RequireAuthorization(new AuthorizeAttribute { AuthenticationSchemes = ApiKeyHandler.SchemeName, Policy = Policies.Portals });

@@ -7,6 +7,7 @@ public sealed class PortalsFeature : IFeature
     {
         services.AddScoped<PortalService>();
         services.AddSingleton<PortalDirectory>();
+        services.AddPortalAnswerCache();
         services.AddHostedService<PortalChangeListener>();
     }
 

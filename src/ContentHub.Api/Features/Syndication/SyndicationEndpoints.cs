@@ -63,8 +63,7 @@ public static class SyndicationEndpoints
     }
 
     public static async Task<IResult> FeedAsync(
-        string portal, string language, string file, HttpContext http, PortalDirectory directory, FeedEntries feeds, ContentHubDbContext db, CancellationToken cancellationToken,
-        string? category = null, string? kind = null)
+        string portal, string language, string file, HttpContext http, PortalDirectory directory, PortalAnswerCache answers, string? category = null, string? kind = null)
     {
         var (access, found) = await FeedAccess.CheckAsync(http, portal, directory);
         if (Refusal(access, portal) is { } refused)
@@ -72,8 +71,17 @@ public static class SyndicationEndpoints
             return refused;
         }
 
+        await answers.ServeAsync(http, found!, access.ToString(), context => ExecuteAsync(context, MakeFeedAsync(context, found!, access, language, file, category, kind)));
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> MakeFeedAsync(HttpContext http, Portal found, FeedAccess.Outcome access, string language, string file, string? category, string? kind)
+    {
+        var db = http.RequestServices.GetRequiredService<ContentHubDbContext>();
+        var feeds = http.RequestServices.GetRequiredService<FeedEntries>();
+        var cancellationToken = http.RequestAborted;
         var errors = new FieldErrors();
-        var served = Served(found!, language, errors);
+        var served = Served(found, language, errors);
         errors.Require(Formats.ContainsKey(file), "file", "rss.xml, atom.xml or feed.json.");
         ContentKind? only = kind switch
         {
@@ -84,13 +92,13 @@ public static class SyndicationEndpoints
             _ => (ContentKind?)null,
         };
         errors.Require(kind is null || only is not null, "kind", "article, video or promo-asset.");
-        errors.Require(only is null || found!.Kinds.Count == 0 || found.Kinds.Contains(only.Value.ToString()), "kind", "The portal does not carry this kind.");
+        errors.Require(only is null || found.Kinds.Count == 0 || found.Kinds.Contains(only.Value.ToString()), "kind", "The portal does not carry this kind.");
         Guid? categoryId = null;
         string? categoryName = null;
         if (category is not null && !errors.Any)
         {
             var match = await db.Categories.AsNoTracking().Where(c => c.Slug == category).Select(c => new { c.Id, c.Names }).SingleOrDefaultAsync(cancellationToken);
-            errors.Require(match is not null && (found!.CategoryIds.Count == 0 || found.CategoryIds.Contains(match.Id)), "category", "A category slug the portal carries.");
+            errors.Require(match is not null && (found.CategoryIds.Count == 0 || found.CategoryIds.Contains(match.Id)), "category", "A category slug the portal carries.");
             categoryId = match?.Id;
             categoryName = match?.Names.In(served);
         }
@@ -101,15 +109,15 @@ public static class SyndicationEndpoints
         }
 
         var mediaType = Formats[file];
-        var entries = await feeds.NewestAsync(found!, served, categoryId, only, FeedEntries.FeedSize, cancellationToken);
-        var updated = entries.Count == 0 ? found!.CreatedAt : entries.Max(e => e.UpdatedAt);
-        var title = found!.Name + (categoryName is null ? string.Empty : " — " + categoryName);
+        var entries = await feeds.NewestAsync(found, served, categoryId, only, FeedEntries.FeedSize, cancellationToken);
+        var updated = entries.Count == 0 ? found.CreatedAt : entries.Max(e => e.UpdatedAt);
+        var title = found.Name + (categoryName is null ? string.Empty : " — " + categoryName);
         var self = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}");
         var feed = new Feed(title, served.Code, PortalLinks.Home(found, served.Code), self, PortalLinks.FeedId(found, served.Code, category, only), updated, entries);
         return ConditionalGet.Answer(http, FeedWriters.Write(feed, mediaType), mediaType, updated, access == FeedAccess.Outcome.Public);
     }
 
-    public static async Task<IResult> SitemapIndexAsync(string portal, HttpContext http, PortalDirectory directory, Sitemaps sitemaps, CancellationToken cancellationToken)
+    public static async Task<IResult> SitemapIndexAsync(string portal, HttpContext http, PortalDirectory directory, PortalAnswerCache answers)
     {
         var (access, found) = await FeedAccess.CheckAsync(http, portal, directory);
         if (Refusal(access, portal) is { } refused)
@@ -117,14 +125,20 @@ public static class SyndicationEndpoints
             return refused;
         }
 
-        var pages = await sitemaps.PagesAsync(found!, cancellationToken);
+        await answers.ServeAsync(http, found!, access.ToString(), context => ExecuteAsync(context, MakeSitemapIndexAsync(context, portal, found!, access)));
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> MakeSitemapIndexAsync(HttpContext http, string portal, Portal found, FeedAccess.Outcome access)
+    {
+        var pages = await http.RequestServices.GetRequiredService<Sitemaps>().PagesAsync(found, http.RequestAborted);
         var token = http.Request.Query["token"].ToString();
         var body = Sitemaps.Index(pages, n => new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/sitemaps/{Uri.EscapeDataString(portal)}/sitemap-{n}.xml"
             + (token.Length > 0 ? "?token=" + Uri.EscapeDataString(token) : string.Empty)));
-        return ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found!.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public);
+        return ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public);
     }
 
-    public static async Task<IResult> SitemapAsync(string portal, int number, HttpContext http, PortalDirectory directory, Sitemaps sitemaps, CancellationToken cancellationToken)
+    public static async Task<IResult> SitemapAsync(string portal, int number, HttpContext http, PortalDirectory directory, PortalAnswerCache answers)
     {
         var (access, found) = await FeedAccess.CheckAsync(http, portal, directory);
         if (Refusal(access, portal) is { } refused)
@@ -132,11 +146,19 @@ public static class SyndicationEndpoints
             return refused;
         }
 
-        var pages = await sitemaps.PagesAsync(found!, cancellationToken);
+        await answers.ServeAsync(http, found!, access.ToString(), context => ExecuteAsync(context, MakeSitemapAsync(context, portal, number, found!, access)));
+        return Results.Empty;
+    }
+
+    private static async Task<IResult> MakeSitemapAsync(HttpContext http, string portal, int number, Portal found, FeedAccess.Outcome access)
+    {
+        var pages = await http.RequestServices.GetRequiredService<Sitemaps>().PagesAsync(found, http.RequestAborted);
         return Sitemaps.Sitemap(pages, number) is { } body
-            ? ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found!.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public)
+            ? ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public)
             : Problems.NotFound($"Sitemap {number} of portal {portal}");
     }
+
+    private static async Task ExecuteAsync(HttpContext http, Task<IResult> result) => await (await result).ExecuteAsync(http);
 
     private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(FeedAccess.Outcome access, string portal) => access switch
     {
