@@ -117,12 +117,14 @@ public sealed class ODataQueryTests(ODataPortalFixture api) : IClassFixture<ODat
     }
 
     [Fact]
-    public async Task One_entry_by_key_has_an_etag_and_answers_304_when_unchanged()
+    public async Task One_entry_by_key_has_a_strong_etag_and_answers_304_when_unchanged()
     {
         using var client = api.PortalClient();
         using var response = await client.GetAsync($"/odata/Articles({api.Alpha})?lang=en");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var etag = response.Headers.ETag!.ToString();
+        Assert.False(response.Headers.ETag.IsWeak, "A strong ETag: a hash of these bytes, not the entry's version shared by all its representations.");
+        Assert.NotNull(response.Content.Headers.LastModified);
 
         using var again = new HttpRequestMessage(HttpMethod.Get, $"/odata/Articles({api.Alpha})?lang=en");
         again.Headers.TryAddWithoutValidation("If-None-Match", etag);

@@ -26,16 +26,25 @@ public sealed class AnswerCacheTests(SyndicationFixture api, ITestOutputHelper o
         await AnswerCacheHttp.ListeningAsync(api.Client);
         foreach (var path in new[] { "/odata/Articles?$select=Id,Title&$orderby=PublishedAt desc", $"/feeds/{api.PrivateSlug}/vi/atom.xml" })
         {
-            var first = await BodyAsync(portal, path);
-            var before = await AnswerCacheHttp.StatisticsAsync(api.Client);
-            api.Factory.Commands.Clear();
-            var second = await BodyAsync(portal, path);
+            // Asked twice; again should a change made by an earlier test drop the answer in between (its NOTIFY comes a moment later).
+            var hit = false;
+            for (var attempt = 0; attempt < 20 && !hit; attempt++)
+            {
+                var first = await BodyAsync(portal, path);
+                var before = await AnswerCacheHttp.StatisticsAsync(api.Client);
+                api.Factory.Commands.Clear();
+                var second = await BodyAsync(portal, path);
+                var after = await AnswerCacheHttp.StatisticsAsync(api.Client);
+                hit = after.Made == before.Made;
+                if (hit)
+                {
+                    Assert.Equal(first, second);
+                    Assert.DoesNotContain(api.Factory.Commands.Commands, sql => sql.Contains("published_entries", StringComparison.Ordinal));
+                    Assert.Equal(before.Hits + 1, after.Hits);
+                }
+            }
 
-            Assert.Equal(first, second);
-            Assert.DoesNotContain(api.Factory.Commands.Commands, sql => sql.Contains("published_entries", StringComparison.Ordinal));
-            var after = await AnswerCacheHttp.StatisticsAsync(api.Client);
-            Assert.Equal(before.Hits + 1, after.Hits);
-            Assert.Equal(before.Made, after.Made);
+            Assert.True(hit, "The second answer came from the cache.");
         }
     }
 
@@ -110,10 +119,16 @@ public sealed class AnswerCacheTests(SyndicationFixture api, ITestOutputHelper o
         var request = await api.Given.ArticleRequestAsync();
         await api.PublishAsync(request with { CategoryId = category.Id, Variant = new VariantRequest("Tin chuyên mục", "Nội dung.") });
         var path = $"/odata/Articles?lang=vi&$filter=CategoryId eq {category.Id}&$expand=Category($select=Name)&$select=Id";
-        Assert.Contains("Du lịch", await BodyAsync(portal, path), StringComparison.Ordinal);
-        var hits = (await AnswerCacheHttp.StatisticsAsync(api.Client)).Hits;
-        Assert.Contains("Du lịch", await BodyAsync(portal, path), StringComparison.Ordinal);
-        Assert.True((await AnswerCacheHttp.StatisticsAsync(api.Client)).Hits > hits, "The second answer came from the cache.");
+        // Until an answer comes from the cache: the NOTIFY of the publication just made may still drop the first.
+        var cached = false;
+        for (var attempt = 0; attempt < 50 && !cached; attempt++)
+        {
+            var hits = (await AnswerCacheHttp.StatisticsAsync(api.Client)).Hits;
+            Assert.Contains("Du lịch", await BodyAsync(portal, path), StringComparison.Ordinal);
+            cached = (await AnswerCacheHttp.StatisticsAsync(api.Client)).Hits > hits;
+        }
+
+        Assert.True(cached, "This instance answers from its cache.");
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var renamed = new CategoryRequest(category.Slug, new Dictionary<string, string> { ["vi"] = "Du lịch cộng đồng", ["en"] = "Community tourism" });
@@ -139,24 +154,31 @@ public sealed class AnswerCacheTests(SyndicationFixture api, ITestOutputHelper o
         await AnswerCacheHttp.ListeningAsync(api.Client);
         foreach (var path in new[] { "/odata/Articles?$select=Id&$orderby=Title desc", $"/feeds/{api.PrivateSlug}/vi/feed.json" })
         {
-            using var first = await portal.GetAsync(path);
-            Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-            var etag = first.Headers.ETag!;
-            var before = await AnswerCacheHttp.StatisticsAsync(api.Client);
+            var answered = false;
+            for (var attempt = 0; attempt < 20 && !answered; attempt++)
+            {
+                using var first = await portal.GetAsync(path);
+                Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+                var etag = first.Headers.ETag!;
+                var before = await AnswerCacheHttp.StatisticsAsync(api.Client);
 
-            using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
-            conditional.Headers.IfNoneMatch.Add(etag);
-            using var notModified = await portal.SendAsync(conditional);
-            Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
-            Assert.Equal(etag, notModified.Headers.ETag);
-            Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
+                using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
+                conditional.Headers.IfNoneMatch.Add(etag);
+                using var notModified = await portal.SendAsync(conditional);
+                Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+                Assert.Equal(etag, notModified.Headers.ETag);
+                Assert.Empty(await notModified.Content.ReadAsByteArrayAsync());
 
-            using var stale = new HttpRequestMessage(HttpMethod.Get, path);
-            stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
-            using var full = await portal.SendAsync(stale);
-            Assert.Equal(HttpStatusCode.OK, full.StatusCode);
-            Assert.Equal(await first.Content.ReadAsStringAsync(), await full.Content.ReadAsStringAsync());
-            Assert.Equal(before.Hits + 2, (await AnswerCacheHttp.StatisticsAsync(api.Client)).Hits);
+                using var stale = new HttpRequestMessage(HttpMethod.Get, path);
+                stale.Headers.IfNoneMatch.Add(new EntityTagHeaderValue("\"something-else\""));
+                using var full = await portal.SendAsync(stale);
+                Assert.Equal(HttpStatusCode.OK, full.StatusCode);
+                Assert.Equal(await first.Content.ReadAsStringAsync(), await full.Content.ReadAsStringAsync());
+                // Both from the cache, unless a change of an earlier test dropped the answer meanwhile: then again.
+                answered = (await AnswerCacheHttp.StatisticsAsync(api.Client)).Hits == before.Hits + 2;
+            }
+
+            Assert.True(answered, "The conditional requests were answered from the cache.");
         }
     }
 

@@ -39,10 +39,16 @@ public sealed class TakedownTests(SyndicationFixture api, ITestOutputHelper outp
             await Task.Delay(20);
         }
 
-        Assert.All(await ReadAllAsync(reader, answers), body => Assert.True(Shows(body), body));
-        var hits = cache.Statistics().Hits;
-        Assert.All(await ReadAllAsync(reader, answers), body => Assert.True(Shows(body), body));
-        Assert.True(cache.Statistics().Hits >= hits + answers.Length - 1, "The feeds, the sitemap and OData came from the cache (sync pages are not cached).");
+        // Read until a whole round comes from the cache (the publication's NOTIFY may drop answers of the first rounds).
+        var fromCache = false;
+        for (var round = 0; round < 20 && !fromCache; round++)
+        {
+            var hits = cache.Statistics().Hits;
+            Assert.All(await ReadAllAsync(reader, answers), body => Assert.True(Shows(body), body));
+            fromCache = cache.Statistics().Hits >= hits + answers.Length - 1;
+        }
+
+        Assert.True(fromCache, "The feeds, the sitemap and OData came from the cache (sync pages are not cached).");
 
         var clock = Stopwatch.StartNew();
         await Steps.TakeAsync(api.Client, item, "unpublish");

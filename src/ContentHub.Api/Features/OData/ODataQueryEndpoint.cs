@@ -114,6 +114,7 @@ public static class ODataQueryEndpoint
         };
         parser.Settings.MaximumExpansionDepth = 1;
         var path = parser.ParsePath();
+        http.Response.Headers.LastModified = Preconditions.HttpDate(await LastChange.OfAnswersAsync(http, portal));
         if (path.FirstSegment is EntitySetSegment { EntitySet.Name: PortalModel.Sets.Categories } categories)
         {
             await CategoryQuery.AnswerAsync(http, db, parser, path, categories.EntitySet, portal);
@@ -172,20 +173,12 @@ public static class ODataQueryEndpoint
         public IQueryable<EntryView> Rows(IQueryable<Listing> listings) => ODataQueryEndpoint.Rows(Db, Portal, Chain, listings, Select, ExpandCategory, Computed);
     }
 
-    // One entry by key, with its ETag; 304 when the client has it already.
+    // One entry by key; its strong ETag (and 304) come from its bytes, as a list's do.
     private static async Task AnswerEntityAsync(EntryQuery query, IQueryable<Listing> visible, Guid id)
     {
         var http = query.Http;
         var row = await query.Rows(visible.Where(l => l.Item.ItemId == id)).SingleOrDefaultAsync(http.RequestAborted)
             ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {query.Set.Name} for this portal.");
-        var etag = EntryWriter.ETag(row);
-        if (ETags.NoneMatchHas(http.Request, etag))
-        {
-            http.Response.StatusCode = StatusCodes.Status304NotModified;
-            return;
-        }
-
-        http.Response.Headers.ETag = etag;
         if (EntryJsonWriter.Handles(query.Level))
         {
             await EntryJsonWriter.WriteEntityAsync(http, query.Set, query.Uri, query.Version, query.Level, row);

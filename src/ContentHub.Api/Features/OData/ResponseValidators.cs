@@ -4,10 +4,11 @@ using ContentHub.Api.Http;
 namespace ContentHub.Api.Features.OData;
 
 /// <summary>
-/// A strong ETag for OData answers that have none of their own (lists, aggregates, $metadata and
-/// the service document): a 128-bit hash of the exact bytes (XxHash128: a few microseconds for a page, where a
-/// cryptographic hash would cost a noticeable share of the request), and 304 when the client has them.
-/// Entities keep their own ETag, set before.
+/// A strong ETag for OData answers (entities, lists, aggregates, $metadata and the service document):
+/// a 128-bit hash of the exact bytes (XxHash128: a few microseconds for a page, where a cryptographic
+/// hash would cost a noticeable share of the request), and 304 when the client has them, by
+/// If-None-Match or, without it, by If-Modified-Since against the Last-Modified set before.
+/// An entity's <c>@odata.etag</c> stays its version: the same for all of its representations.
 /// </summary>
 public static class ResponseValidators
 {
@@ -21,7 +22,7 @@ public static class ResponseValidators
 
         var etag = "\"" + Convert.ToHexStringLower(XxHash128.Hash(body)) + "\"";
         http.Response.Headers.ETag = etag;
-        if (!ETags.NoneMatchHas(http.Request, etag))
+        if (!Preconditions.NotModified(http.Request, etag, http.Response.Headers.LastModified.Count > 0 ? http.Response.Headers.LastModified.ToString() : null))
         {
             return false;
         }

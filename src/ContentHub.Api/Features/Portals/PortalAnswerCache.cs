@@ -1,9 +1,10 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using ContentHub.Api.Http;
+using ContentHub.Data;
 using ContentHub.Domain.Portals;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -43,6 +44,7 @@ public sealed class PortalAnswerCache(HybridCache cache, IMemoryCache memory, IS
     };
 
     private long _generation;
+    private KnownChange? _latestChange;
     private long _served;
     private long _made;
     private long _bypassed;
@@ -92,6 +94,24 @@ public sealed class PortalAnswerCache(HybridCache cache, IMemoryCache memory, IS
         Invalidate();
     }
 
+    /// <summary>
+    /// The time of the latest sync change, read once per generation while listening: every sync change
+    /// starts a new generation, so until then the value read holds. It is filed under the generation
+    /// current before reading, so a change that lands while reading makes it be read again.
+    /// </summary>
+    public async Task<DateTimeOffset?> LatestChangeAsync(ContentHubDbContext db, CancellationToken cancellationToken)
+    {
+        var generation = Interlocked.Read(ref _generation);
+        if (_listening && Volatile.Read(ref _latestChange) is { } known && known.Generation == generation)
+        {
+            return known.At;
+        }
+
+        var at = await db.SyncChanges.MaxAsync(c => (DateTimeOffset?)c.At, cancellationToken);
+        Volatile.Write(ref _latestChange, new KnownChange(generation, at));
+        return at;
+    }
+
     public AnswerCacheStatistics Statistics()
     {
         var memoryStatistics = memory.GetCurrentStatistics();
@@ -126,7 +146,7 @@ public sealed class PortalAnswerCache(HybridCache cache, IMemoryCache memory, IS
             response.Headers[name] = value;
         }
 
-        if (answer.Status == StatusCodes.Status200OK && NotModified(http.Request, answer))
+        if (answer.Status == StatusCodes.Status200OK && Preconditions.NotModified(http.Request, answer.Header("ETag"), answer.Header("Last-Modified")))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             response.Headers.ContentType = default;
@@ -135,20 +155,6 @@ public sealed class PortalAnswerCache(HybridCache cache, IMemoryCache memory, IS
 
         response.ContentLength = answer.Body.Length;
         await response.Body.WriteAsync(answer.Body, http.RequestAborted);
-    }
-
-    // As the handlers answer conditional requests: If-None-Match decides when sent, else If-Modified-Since.
-    private static bool NotModified(HttpRequest request, CachedAnswer answer)
-    {
-        if (request.Headers.IfNoneMatch.Count > 0)
-        {
-            return answer.Header("ETag") is { } etag && ETags.NoneMatchHas(request, etag);
-        }
-
-        return answer.Header("Last-Modified") is { } lastModified
-            && DateTimeOffset.TryParseExact(lastModified, "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var modified)
-            && DateTimeOffset.TryParseExact(request.Headers.IfModifiedSince.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
-            && since >= modified;
     }
 
     // A hash, so that keys have one length however long the query; SHA-256, so that no one can make
@@ -166,6 +172,8 @@ public sealed class PortalAnswerCache(HybridCache cache, IMemoryCache memory, IS
 
         return "answer:" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));
     }
+
+    private sealed record KnownChange(long Generation, DateTimeOffset? At);
 
     /// <summary>What the answer depends on, copied out of a request that may end before the answer is made.</summary>
     private sealed record RequestCopy(string Scheme, HostString Host, PathString PathBase, PathString Path, QueryString Query, Dictionary<string, StringValues> Headers, System.Security.Claims.ClaimsPrincipal User)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using ContentHub.Api.Http;
 
@@ -14,13 +13,13 @@ public static class ConditionalGet
     public static IResult Answer(HttpContext http, byte[] body, string mediaType, DateTimeOffset lastModified, bool shared)
     {
         var etag = ETagOf(body);
-        var modified = new DateTimeOffset(lastModified.UtcDateTime.Ticks - (lastModified.UtcDateTime.Ticks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
+        var modified = Preconditions.HttpDate(lastModified);
         var headers = http.Response.Headers;
         headers.ETag = etag;
-        headers.LastModified = modified.ToString("R", CultureInfo.InvariantCulture);
+        headers.LastModified = modified;
         headers.CacheControl = shared ? "public, max-age=60, stale-while-revalidate=300" : "private, max-age=60";
         headers.Vary = "X-Api-Key";
-        if (NotModified(http.Request, etag, modified))
+        if (Preconditions.NotModified(http.Request, etag, modified))
         {
             return Results.StatusCode(StatusCodes.Status304NotModified);
         }
@@ -35,19 +34,8 @@ public static class ConditionalGet
         http.Response.Headers.ETag = etag;
         http.Response.Headers.CacheControl = "private, no-cache";
         http.Response.Headers.Vary = "X-Api-Key";
-        return NotModified(http.Request, etag, DateTimeOffset.MaxValue) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(body, mediaType);
+        return Preconditions.NotModified(http.Request, etag, lastModified: null) ? Results.StatusCode(StatusCodes.Status304NotModified) : Results.Bytes(body, mediaType);
     }
 
     private static string ETagOf(byte[] body) => "\"" + Convert.ToBase64String(SHA256.HashData(body), 0, 18).Replace('+', '-').Replace('/', '_') + "\"";
-
-    private static bool NotModified(HttpRequest request, string etag, DateTimeOffset modified)
-    {
-        if (request.Headers.IfNoneMatch.Count > 0)
-        {
-            return ETags.NoneMatchHas(request, etag);
-        }
-
-        return DateTimeOffset.TryParseExact(request.Headers.IfModifiedSince.ToString(), "R", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var since)
-            && since >= modified;
-    }
 }

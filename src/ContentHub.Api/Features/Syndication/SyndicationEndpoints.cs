@@ -114,7 +114,8 @@ public static class SyndicationEndpoints
         var title = found.Name + (categoryName is null ? string.Empty : " — " + categoryName);
         var self = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}");
         var feed = new Feed(title, served.Code, PortalLinks.Home(found, served.Code), self, PortalLinks.FeedId(found, served.Code, category, only), updated, entries);
-        return ConditionalGet.Answer(http, FeedWriters.Write(feed, mediaType), mediaType, updated, access == FeedAccess.Outcome.Public);
+        var lastModified = await LastChange.OfAnswersAsync(http, found);
+        return ConditionalGet.Answer(http, FeedWriters.Write(feed, mediaType), mediaType, lastModified, access == FeedAccess.Outcome.Public);
     }
 
     public static async Task<IResult> SitemapIndexAsync(string portal, HttpContext http, PortalDirectory directory, PortalAnswerCache answers)
@@ -135,7 +136,7 @@ public static class SyndicationEndpoints
         var token = http.Request.Query["token"].ToString();
         var body = Sitemaps.Index(pages, n => new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/sitemaps/{Uri.EscapeDataString(portal)}/sitemap-{n}.xml"
             + (token.Length > 0 ? "?token=" + Uri.EscapeDataString(token) : string.Empty)));
-        return ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public);
+        return ConditionalGet.Answer(http, body, "application/xml", await LastChange.OfAnswersAsync(http, found), access == FeedAccess.Outcome.Public);
     }
 
     public static async Task<IResult> SitemapAsync(string portal, int number, HttpContext http, PortalDirectory directory, PortalAnswerCache answers)
@@ -154,7 +155,7 @@ public static class SyndicationEndpoints
     {
         var pages = await http.RequestServices.GetRequiredService<Sitemaps>().PagesAsync(found, http.RequestAborted);
         return Sitemaps.Sitemap(pages, number) is { } body
-            ? ConditionalGet.Answer(http, body, "application/xml", pages.Count == 0 ? found.CreatedAt : pages.Max(p => p.UpdatedAt), access == FeedAccess.Outcome.Public)
+            ? ConditionalGet.Answer(http, body, "application/xml", await LastChange.OfAnswersAsync(http, found), access == FeedAccess.Outcome.Public)
             : Problems.NotFound($"Sitemap {number} of portal {portal}");
     }
 
