@@ -61,6 +61,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<GlossaryTerm> Glossary => Set<GlossaryTerm>();
 
+    public DbSet<Domain.Media.MediaFile> MediaFiles => Set<Domain.Media.MediaFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -5,6 +5,7 @@ using ContentHub.Api.Features.Demo;
 using ContentHub.Api.Features.Glossary;
 using ContentHub.Api.Features.Health;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Media;
 using ContentHub.Api.Features.OData;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Portals;
@@ -38,6 +39,7 @@ public static class FeatureSetup
         new TranslationFeature(),
         new CommentsFeature(),
         new PublishingFeature(),
+        new MediaFeature(),
         new SchedulingFeature(),
         new PeopleFeature(),
         new PortalsFeature(),

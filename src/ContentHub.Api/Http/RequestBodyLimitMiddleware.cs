@@ -11,6 +11,17 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Ap
 {
     public Task InvokeAsync(HttpContext context)
     {
+        if (context.GetEndpoint()?.Metadata.GetMetadata<OwnBodyLimit>() is not null)
+        {
+            // The endpoint streams its body and applies its own limits (uploads): lift the server's.
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } server)
+            {
+                server.MaxRequestBodySize = null;
+            }
+
+            return next(context);
+        }
+
         var limit = options.Value.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
@@ -67,3 +78,6 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Ap
         }
     }
 }
+
+/// <summary>Marks an endpoint that reads its body as a stream and enforces its own size limits.</summary>
+public sealed record OwnBodyLimit;

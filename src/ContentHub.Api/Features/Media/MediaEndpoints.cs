@@ -1,0 +1,104 @@
+using ContentHub.Api.Http;
+using ContentHub.Data;
+using ContentHub.Domain.Media;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Net.Http.Headers;
+
+namespace ContentHub.Api.Features.Media;
+
+/// <summary>Uploading files and reading them back (staff; portals get files with the content they carry, later).</summary>
+public static class MediaEndpoints
+{
+    public static IEndpointRouteBuilder MapMediaEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var media = routes.MapGroup("/api/v1/media").WithTags("Media");
+        media.MapPost("/", UploadAsync).WithName("UploadMedia").RequireAuthorization(Policies.Writers)
+            .WithMetadata(new OwnBodyLimit())
+            // No Accepts metadata: routing would answer an unlisted Content-Type with 415 before authorization,
+            // and the declared type is only checked against the bytes anyway.
+            .WithSummary("Uploads a file as the raw body (name it with ?fileName=) or as the file part of multipart/form-data; its type is read from its bytes. 201 when new, 200 with the stored file when the same bytes were uploaded before.")
+            .Produces<MediaResponse>(StatusCodes.Status201Created).Produces<MediaResponse>()
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        media.MapGet("/{id}", GetAsync).WithName("GetMedia").WithSummary("Reads what is known of a file.").RequireAuthorization(Policies.Staff).ProducesReadProblems();
+        media.MapGet("/{id}/content", DownloadAsync).WithName("DownloadMedia").RequireAuthorization(Policies.Staff)
+            .WithSummary("The file's bytes: Range (206, 416), ETag and Last-Modified with conditional requests, Content-Disposition with its name.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified)
+            .ProducesReadProblems();
+        return routes;
+    }
+
+    public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, CancellationToken cancellationToken, string? fileName = null)
+    {
+        var request = http.Request;
+        var (body, declared, name) = (request.Body, request.ContentType, fileName);
+        if (MediaTypeHeaderValue.TryParse(request.ContentType, out var contentType) && contentType.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
+            if (string.IsNullOrEmpty(boundary))
+            {
+                return Problems.Validation("body", "A multipart body needs its boundary.");
+            }
+
+            // Streamed: the reader hands out one part at a time, the file part's body straight from the connection.
+            var reader = new MultipartReader(boundary, request.Body);
+            MultipartSection? section;
+            ContentDispositionHeaderValue? file = null;
+            while ((section = await reader.ReadNextSectionAsync(cancellationToken)) is not null)
+            {
+                if (ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out file) && file.IsFileDisposition())
+                {
+                    break;
+                }
+            }
+
+            if (section is null || file is null)
+            {
+                return Problems.Validation("file", "The multipart body has no file part.");
+            }
+
+            (body, declared, name) = (section.Body, section.ContentType, fileName ?? HeaderUtilities.RemoveQuotes(file.FileNameStar.HasValue ? file.FileNameStar : file.FileName).Value);
+        }
+
+        var (uploaded, refusal) = await uploads.UploadAsync(body, declared, name, cancellationToken);
+        if (refusal is not null)
+        {
+            var type = refusal.Status switch
+            {
+                StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
+                StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
+                _ => ProblemTypes.Validation,
+            };
+            return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, type: type);
+        }
+
+        var response = MediaResponse.From(uploaded!.File);
+        return uploaded.Created ? TypedResults.Created($"/api/v1/media/{response.Id}", response) : TypedResults.Ok(response);
+    }
+
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, CancellationToken cancellationToken) =>
+        await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is { } file
+            ? TypedResults.Ok(MediaResponse.From(file))
+            : Problems.NotFound($"File {id}");
+
+    public static async Task<IResult> DownloadAsync(Guid id, HttpContext http, ContentHubDbContext db, DiskMediaStore store, CancellationToken cancellationToken)
+    {
+        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { } file)
+        {
+            return Problems.NotFound($"File {id}");
+        }
+
+        // The type is the one its bytes showed; nosniff keeps browsers from guessing another.
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.PhysicalFile(store.PathOf(file.Sha256), file.ContentType, file.FileName, file.UploadedAt,
+            new EntityTagHeaderValue("\"" + file.Sha256 + "\""), enableRangeProcessing: true);
+    }
+}
+
+/// <summary>A stored file.</summary>
+public sealed record MediaResponse(Guid Id, string Sha256, string ContentType, long Size, string FileName, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl)
+{
+    public static MediaResponse From(MediaFile file) =>
+        new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content");
+}

@@ -1,0 +1,115 @@
+using ContentHub.Api.Http;
+using ContentHub.Data;
+using ContentHub.Domain.Media;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace ContentHub.Api.Features.Media;
+
+/// <summary>
+/// Takes an upload: reads its first bytes to learn its type (refusing what is not allowed, or not what
+/// was declared), streams the rest to the store within its type's limit, and records it once per
+/// content. The row is written after the file is in place; the file is never visible half-written.
+/// </summary>
+public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, CurrentUser user, IOptions<MediaOptions> options, TimeProvider clock)
+{
+    public sealed record Uploaded(MediaFile File, bool Created);
+
+    public sealed record Refusal(int Status, string Title, string Detail);
+
+    /// <summary>The stored file, or why not (415 for the type, 413 for the size).</summary>
+    public async Task<(Uploaded? Uploaded, Refusal? Refusal)> UploadAsync(Stream body, string? declared, string? fileName, CancellationToken cancellationToken)
+    {
+        var head = new byte[FileTypes.HeadLength];
+        var length = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        if (length == 0)
+        {
+            return (null, new Refusal(StatusCodes.Status400BadRequest, "Empty file", "The upload has no bytes."));
+        }
+
+        var type = FileTypes.Detect(head.AsSpan(0, length));
+        if (type is null)
+        {
+            return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type",
+                "Allowed are JPEG, PNG, WebP, GIF, PDF, MP4, WebM, WebVTT and SRT, recognised by their content (SVG is not accepted)."));
+        }
+
+        var mediaType = MediaTypeOf(declared);
+        if (mediaType is not null && mediaType != "application/octet-stream" && !type.IsDeclaredAs(mediaType))
+        {
+            return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Declared type does not match",
+                $"The file was declared as {mediaType}, but its content is {type.MediaType}."));
+        }
+
+        var limit = options.Value.LimitFor(type.Group);
+        StagedFile staged;
+        try
+        {
+            staged = await store.StageAsync(head.AsMemory(0, length), body, limit, cancellationToken);
+        }
+        catch (MediaTooLargeException tooLarge)
+        {
+            return (null, new Refusal(StatusCodes.Status413PayloadTooLarge, "File too large", tooLarge.Message));
+        }
+
+        var storedType = type;
+        if (type == FileTypes.Srt)
+        {
+            staged = await store.RestageAsync(staged, SubRip.ToWebVtt(await store.ReadAllAsync(staged, cancellationToken)), cancellationToken);
+            storedType = FileTypes.WebVtt;
+        }
+
+        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), cancellationToken), null);
+    }
+
+    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, CancellationToken cancellationToken)
+    {
+        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, cancellationToken) is { } known)
+        {
+            store.Discard(staged);
+            return new Uploaded(known, Created: false);
+        }
+
+        store.Commit(staged);
+        var file = MediaFile.Create(Guid.CreateVersion7(), staged.Sha256, type.MediaType, staged.Size, fileName, user.Name, clock.GetUtcNow());
+        db.MediaFiles.Add(file);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new Uploaded(file, Created: true);
+        }
+        catch (DbUpdateException)
+        {
+            // The same content uploaded at the same moment by someone else: theirs is the record.
+            db.ChangeTracker.Clear();
+            var raced = await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, CancellationToken.None);
+            if (raced is null)
+            {
+                throw;
+            }
+
+            return new Uploaded(raced, Created: false);
+        }
+    }
+
+    private static string? MediaTypeOf(string? declared) =>
+        declared is null ? null : Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : declared;
+
+    // Only the last path segment of what the client calls it, without control characters, bounded.
+    private static string NameOf(string? fileName, FileType type)
+    {
+        var name = Path.GetFileName((fileName ?? string.Empty).Replace('\\', '/'));
+        name = new string(name.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (name.Length == 0)
+        {
+            name = "file";
+        }
+
+        if (type == FileTypes.WebVtt && name.EndsWith(".srt", StringComparison.OrdinalIgnoreCase))
+        {
+            name = name[..^4] + ".vtt";
+        }
+
+        return name.Length <= MediaFile.MaxFileNameLength ? name : name[^MediaFile.MaxFileNameLength..];
+    }
+}

@@ -1,0 +1,40 @@
+namespace ContentHub.Domain.Media;
+
+/// <summary>
+/// An uploaded file, stored once per content (its SHA-256 names it in storage): the type its own
+/// bytes show, its size and the name it was uploaded under.
+/// </summary>
+public sealed class MediaFile
+{
+    public const int MaxFileNameLength = 255;
+
+    private MediaFile()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    /// <summary>Lower-case hex SHA-256 of the bytes; unique.</summary>
+    public string Sha256 { get; private set; } = string.Empty;
+
+    public string ContentType { get; private set; } = string.Empty;
+
+    public long Size { get; private set; }
+
+    public string FileName { get; private set; } = string.Empty;
+
+    public string UploadedBy { get; private set; } = string.Empty;
+
+    public DateTimeOffset UploadedAt { get; private set; }
+
+    public static MediaFile Create(Guid id, string sha256, string contentType, long size, string fileName, string by, DateTimeOffset now) => new()
+    {
+        Id = id,
+        Sha256 = sha256,
+        ContentType = contentType,
+        Size = size,
+        FileName = fileName,
+        UploadedBy = by,
+        UploadedAt = now,
+    };
+}
