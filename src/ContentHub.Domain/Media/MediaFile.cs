@@ -2,7 +2,7 @@ namespace ContentHub.Domain.Media;
 
 /// <summary>
 /// An uploaded file, stored once per content (its SHA-256 names it in storage): the type its own
-/// bytes show, its size and the name it was uploaded under.
+/// bytes show, its size, the name it was uploaded under and, for an image, its pixel size.
 /// </summary>
 public sealed class MediaFile
 {
@@ -23,17 +23,23 @@ public sealed class MediaFile
 
     public string FileName { get; private set; } = string.Empty;
 
+    public int? Width { get; private set; }
+
+    public int? Height { get; private set; }
+
     public string UploadedBy { get; private set; } = string.Empty;
 
     public DateTimeOffset UploadedAt { get; private set; }
 
-    public static MediaFile Create(Guid id, string sha256, string contentType, long size, string fileName, string by, DateTimeOffset now) => new()
+    public static MediaFile Create(Guid id, string sha256, string contentType, long size, string fileName, (int Width, int Height)? pixels, string by, DateTimeOffset now) => new()
     {
         Id = id,
         Sha256 = sha256,
         ContentType = contentType,
         Size = size,
         FileName = fileName,
+        Width = pixels?.Width,
+        Height = pixels?.Height,
         UploadedBy = by,
         UploadedAt = now,
     };

@@ -100,6 +100,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["UploadMedia"] = Writers,
         ["GetMedia"] = Everyone,
         ["DownloadMedia"] = Everyone,
+        ["GetMediaRendition"] = Everyone,
         ["ListWebhooks"] = Admins,
         ["CreateWebhook"] = Admins,
         ["DeleteWebhook"] = Admins,
@@ -153,6 +154,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
                 .Replace("{file}", "atom.xml", StringComparison.Ordinal)
                 .Replace("{number:int}", "1", StringComparison.Ordinal)
                 .Replace("{jobId}", "1", StringComparison.Ordinal)
+                .Replace("{rendition}", "640.webp", StringComparison.Ordinal)
                 .Replace("{subscriptionId}", Guid.NewGuid().ToString(), StringComparison.Ordinal);
             url += name == "DiffRevisions" ? "?to=2" : string.Empty;
 

@@ -80,6 +80,17 @@ public sealed class DiskMediaStore(IOptions<MediaOptions> options)
 
     public string PathOf(string sha256) => Path.Combine(_root, "files", sha256[..2], sha256);
 
+    public string RenditionPathOf(string sha256, string name) => Path.Combine(_root, "renditions", sha256[..2], sha256, name);
+
+    /// <summary>Writes a rendition beside the others, through a staging file, so a reader never sees half of one.</summary>
+    public async Task WriteRenditionAsync(string path, byte[] bytes, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var staging = path + "." + Guid.NewGuid().ToString("N") + ".part";
+        await File.WriteAllBytesAsync(staging, bytes, cancellationToken).ConfigureAwait(false);
+        File.Move(staging, path, overwrite: true);
+    }
+
     public async Task<byte[]> ReadAllAsync(StagedFile staged, CancellationToken cancellationToken) => await File.ReadAllBytesAsync(staged.Path, cancellationToken).ConfigureAwait(false);
 }
 

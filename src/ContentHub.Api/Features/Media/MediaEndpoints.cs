@@ -4,6 +4,7 @@ using ContentHub.Domain.Media;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace ContentHub.Api.Features.Media;
@@ -26,10 +27,31 @@ public static class MediaEndpoints
             .WithSummary("The file's bytes: Range (206, 416), ETag and Last-Modified with conditional requests, Content-Disposition with its name.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified)
             .ProducesReadProblems();
+        media.MapGet("/{id}/renditions/{rendition}", RenditionAsync).WithName("GetMediaRendition").RequireAuthorization(Policies.Staff)
+            .WithSummary("An image in one of the configured widths as WebP or JPEG (640.webp, 1024.jpg), without its metadata; made on first request.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/webp").Produces(StatusCodes.Status304NotModified).ProducesReadProblems();
         return routes;
     }
 
-    public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, CancellationToken cancellationToken, string? fileName = null)
+    public static async Task<IResult> RenditionAsync(Guid id, string rendition, HttpContext http, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken)
+    {
+        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { Width: not null } file)
+        {
+            return Problems.NotFound($"Image {id}");
+        }
+
+        if (renditions.Parse(rendition) is not var (width, extension, mediaType))
+        {
+            return Problems.NotFound($"Rendition {rendition} (served: {string.Join(", ", renditions.Names)})");
+        }
+
+        var path = await renditions.PathAsync(file.Sha256, width, extension, cancellationToken);
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.PhysicalFile(path, mediaType, lastModified: file.UploadedAt,
+            entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}-{width}-{extension}\""), enableRangeProcessing: true);
+    }
+
+    public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, IOptions<MediaOptions> widths, CancellationToken cancellationToken, string? fileName = null)
     {
         var request = http.Request;
         var (body, declared, name) = (request.Body, request.ContentType, fileName);
@@ -73,13 +95,13 @@ public static class MediaEndpoints
             return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, type: type);
         }
 
-        var response = MediaResponse.From(uploaded!.File);
+        var response = MediaResponse.From(uploaded!.File, widths.Value.Widths);
         return uploaded.Created ? TypedResults.Created($"/api/v1/media/{response.Id}", response) : TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
         await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is { } file
-            ? TypedResults.Ok(MediaResponse.From(file))
+            ? TypedResults.Ok(MediaResponse.From(file, options.Value.Widths))
             : Problems.NotFound($"File {id}");
 
     public static async Task<IResult> DownloadAsync(Guid id, HttpContext http, ContentHubDbContext db, DiskMediaStore store, CancellationToken cancellationToken)
@@ -96,9 +118,12 @@ public static class MediaEndpoints
     }
 }
 
-/// <summary>A stored file.</summary>
-public sealed record MediaResponse(Guid Id, string Sha256, string ContentType, long Size, string FileName, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl)
+/// <summary>A stored file; for an image its pixel size, and the address of each rendition served, by name (<c>640.webp</c>).</summary>
+public sealed record MediaResponse(
+    Guid Id, string Sha256, string ContentType, long Size, string FileName, int? Width, int? Height, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl,
+    IReadOnlyDictionary<string, string>? Renditions)
 {
-    public static MediaResponse From(MediaFile file) =>
-        new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content");
+    public static MediaResponse From(MediaFile file, IEnumerable<int> widths) =>
+        new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content",
+            file.Width is null ? null : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"));
 }

@@ -6,10 +6,13 @@ public sealed class MediaFeature : IFeature
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName)
-            .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0, "Media: every size limit must be positive.")
+            .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0 && o.MaxImagePixels > 0
+                && o.Widths.All(w => w is > 0 and <= 8192) && o.RenditionQuality is > 0 and <= 100,
+                "Media: size limits must be positive, rendition widths between 1 and 8192, the quality between 1 and 100.")
             .ValidateOnStart();
         services.AddSingleton<DiskMediaStore>();
         services.AddScoped<MediaUploads>();
+        services.AddSingleton<ImageRenditions>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)

@@ -52,6 +52,24 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
             return (null, new Refusal(StatusCodes.Status413PayloadTooLarge, "File too large", tooLarge.Message));
         }
 
+        (int Width, int Height)? pixels = null;
+        if (type.Group == FileGroup.Image)
+        {
+            pixels = ImageRenditions.Probe(staged.Path);
+            var refusal = pixels switch
+            {
+                null => new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unreadable image", $"The file starts as {type.MediaType} but cannot be read as an image."),
+                var (width, height) when (long)width * height > options.Value.MaxImagePixels => new Refusal(StatusCodes.Status400BadRequest, "Image too large",
+                    $"The image has {width} × {height} pixels; at most {options.Value.MaxImagePixels} are accepted."),
+                _ => null,
+            };
+            if (refusal is not null)
+            {
+                store.Discard(staged);
+                return (null, refusal);
+            }
+        }
+
         var storedType = type;
         if (type == FileTypes.Srt)
         {
@@ -59,10 +77,10 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
             storedType = FileTypes.WebVtt;
         }
 
-        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), cancellationToken), null);
+        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, cancellationToken), null);
     }
 
-    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, CancellationToken cancellationToken)
+    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, CancellationToken cancellationToken)
     {
         if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, cancellationToken) is { } known)
         {
@@ -71,7 +89,7 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
         }
 
         store.Commit(staged);
-        var file = MediaFile.Create(Guid.CreateVersion7(), staged.Sha256, type.MediaType, staged.Size, fileName, user.Name, clock.GetUtcNow());
+        var file = MediaFile.Create(Guid.CreateVersion7(), staged.Sha256, type.MediaType, staged.Size, fileName, pixels, user.Name, clock.GetUtcNow());
         db.MediaFiles.Add(file);
         try
         {

@@ -1,0 +1,154 @@
+using System.Buffers.Binary;
+using System.IO.Hashing;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using ContentHub.Api.Features.Media;
+using ContentHub.Testing;
+using SkiaSharp;
+
+namespace ContentHub.Api.Tests.Media;
+
+/// <summary>Renditions in the configured widths only, without metadata, and images that would unpack too large refused.</summary>
+public sealed class ImageRenditionTests(MediaFixture api) : IClassFixture<MediaFixture>
+{
+    [Fact]
+    public async Task An_image_is_served_in_the_configured_widths_as_webp_and_jpeg()
+    {
+        var file = await UploadAsync(Encode(Picture(2000, 1000), SKEncodedImageFormat.Png), "image/png", "toan-canh.png");
+        Assert.Equal((2000, 1000), (file.Width, file.Height));
+        Assert.Equal($"/api/v1/media/{file.Id}/renditions/640.webp", file.Renditions!["640.webp"]);
+
+        using var webp = await api.Client.GetAsync(file.Renditions["640.webp"]);
+        Assert.Equal(HttpStatusCode.OK, webp.StatusCode);
+        Assert.Equal("image/webp", webp.Content.Headers.ContentType!.MediaType);
+        var bytes = await webp.Content.ReadAsByteArrayAsync();
+        using (var decoded = SKBitmap.Decode(bytes))
+        {
+            Assert.Equal((640, 320), (decoded.Width, decoded.Height));
+        }
+
+        // Made once, then read from storage: the same bytes.
+        Assert.Equal(bytes, await api.Client.GetByteArrayAsync(file.Renditions["640.webp"]));
+
+        // Never larger than the original.
+        using (var widest = SKBitmap.Decode(await api.Client.GetByteArrayAsync(file.Renditions["2048.jpg"])))
+        {
+            Assert.Equal((2000, 1000), (widest.Width, widest.Height));
+        }
+
+        foreach (var unserved in new[] { "700.webp", "640.png", "640", "-640.webp", "0640.webp.webp" })
+        {
+            using var refused = await api.Client.GetAsync($"/api/v1/media/{file.Id}/renditions/{unserved}");
+            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.NotFound, "not-found");
+        }
+    }
+
+    [Fact]
+    public async Task Renditions_carry_no_exif_so_no_gps_position_reaches_portals()
+    {
+        var jpeg = WithExifGps(Encode(Picture(800, 600), SKEncodedImageFormat.Jpeg));
+        var file = await UploadAsync(jpeg, "image/jpeg", "anh-gps.jpg");
+        Assert.Equal((800, 600), (file.Width, file.Height));
+        Assert.Contains("Exif", Encoding.Latin1.GetString(await api.Client.GetByteArrayAsync(file.ContentUrl)), StringComparison.Ordinal);
+
+        foreach (var name in new[] { "320.jpg", "320.webp" })
+        {
+            var rendition = await api.Client.GetByteArrayAsync(file.Renditions![name]);
+            Assert.DoesNotContain("Exif", Encoding.Latin1.GetString(rendition), StringComparison.Ordinal);
+            using var decoded = SKBitmap.Decode(rendition);
+            Assert.Equal((320, 240), (decoded.Width, decoded.Height));
+        }
+    }
+
+    [Fact]
+    public async Task An_image_that_would_unpack_into_too_many_pixels_is_refused_before_decoding()
+    {
+        // 20,000 × 20,000 pixels (1.6 GB decoded) in a few dozen bytes.
+        using var response = await UploadRawAsync(PngHeader(20_000, 20_000), "image/png");
+        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation");
+        Assert.Contains("20000 × 20000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+
+        using var unreadable = await UploadRawAsync([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4], "image/png");
+        await ProblemAssert.IsProblemAsync(unreadable, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+    }
+
+    [Fact]
+    public async Task Files_that_are_not_images_have_no_renditions()
+    {
+        var pdf = await UploadAsync(Encoding.ASCII.GetBytes("%PDF-1.4\n% " + Guid.NewGuid() + "\n"), "application/pdf", "a.pdf");
+        Assert.Null(pdf.Renditions);
+        using var response = await api.Client.GetAsync($"/api/v1/media/{pdf.Id}/renditions/640.webp");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+    }
+
+    private async Task<MediaResponse> UploadAsync(byte[] bytes, string declared, string name)
+    {
+        using var response = await UploadRawAsync(bytes, declared, name);
+        Assert.True(response.StatusCode is HttpStatusCode.Created or HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
+    }
+
+    private async Task<HttpResponseMessage> UploadRawAsync(byte[] bytes, string declared, string name = "x")
+    {
+        using var content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue(declared) } };
+        return await api.Client.PostAsync("/api/v1/media?fileName=" + name, content);
+    }
+
+    // A gradient with a random stripe: every test's image is new bytes.
+    private static SKBitmap Picture(int width, int height)
+    {
+        var bitmap = new SKBitmap(width, height);
+        using var canvas = new SKCanvas(bitmap);
+        using var paint = new SKPaint { Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(width, height), [SKColors.DarkGreen, SKColors.Gold], SKShaderTileMode.Clamp) };
+        canvas.DrawRect(0, 0, width, height, paint);
+        using var stripe = new SKPaint { Color = new SKColor((uint)Random.Shared.Next()) };
+        canvas.DrawRect(Random.Shared.Next(width / 2), 0, 10, height, stripe);
+        return bitmap;
+    }
+
+    private static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format)
+    {
+        using (bitmap)
+        using (var image = SKImage.FromBitmap(bitmap))
+        using (var data = image.Encode(format, 90))
+        {
+            return data.ToArray();
+        }
+    }
+
+    // An APP1 segment right after SOI: EXIF with a GPS IFD holding a latitude reference.
+    private static byte[] WithExifGps(byte[] jpeg)
+    {
+        var tiff = new byte[]
+        {
+            (byte)'I', (byte)'I', 42, 0, 8, 0, 0, 0,
+            1, 0, 0x25, 0x88, 4, 0, 1, 0, 0, 0, 26, 0, 0, 0, 0, 0, 0, 0,
+            1, 0, 1, 0, 2, 0, 2, 0, 0, 0, (byte)'N', 0, 0, 0, 0, 0, 0, 0,
+        };
+        var payload = Encoding.ASCII.GetBytes("Exif\0\0").Concat(tiff).ToArray();
+        var length = (ushort)(payload.Length + 2);
+        return [jpeg[0], jpeg[1], 0xFF, 0xE1, (byte)(length >> 8), (byte)length, .. payload, .. jpeg[2..]];
+    }
+
+    private static byte[] PngHeader(int width, int height)
+    {
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8;
+        ihdr[9] = 2;
+        return [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, .. Chunk("IHDR", ihdr), .. Chunk("IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]), .. Chunk("IEND", [])];
+    }
+
+    private static byte[] Chunk(string type, byte[] data)
+    {
+        var typed = Encoding.ASCII.GetBytes(type).Concat(data).ToArray();
+        var length = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32.HashToUInt32(typed));
+        return [.. length, .. typed, .. crc];
+    }
+}
