@@ -67,8 +67,8 @@ public sealed class ImageRenditionTests(MediaFixture api) : IClassFixture<MediaF
     {
         // 20,000 × 20,000 pixels (1.6 GB decoded) in a few dozen bytes.
         using var response = await UploadRawAsync(PngHeader(20_000, 20_000), "image/png");
-        var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "validation");
-        Assert.Contains("20000 × 20000", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        var problem = await ProblemAssert.IsValidationProblemAsync(response, "file");
+        Assert.Contains("20000 × 20000", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
 
         using var unreadable = await UploadRawAsync([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3, 4], "image/png");
         await ProblemAssert.IsProblemAsync(unreadable, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");

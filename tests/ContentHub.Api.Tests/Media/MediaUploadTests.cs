@@ -205,3 +205,38 @@ public sealed class MediaUploadTests(MediaFixture api) : IClassFixture<MediaFixt
         }
     }
 }
+
+/// <summary>Subtitles are checked as players read them; the first error is named by its line.</summary>
+public sealed class SubtitleUploadTests(MediaFixture api) : IClassFixture<MediaFixture>
+{
+    [Fact]
+    public async Task Well_formed_webvtt_is_stored_as_uploaded()
+    {
+        var vtt = $"WEBVTT - phụ đề tiếng Việt\n\nNOTE {Guid.NewGuid():N}\n\n1\n00:01.000 --> 00:04.000 line:90%\nChào mừng đến <b>Bắc Giang</b>\n\n01:00:05.000 --> 01:00:07.250\nHai dòng\ncủa một cue\n";
+        using var response = await UploadAsync(vtt, "text/vtt");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var file = (await response.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
+        Assert.Equal(vtt, await api.Client.GetStringAsync(file.ContentUrl));
+    }
+
+    [Theory]
+    [InlineData("WEBVTT\n\n00:01.000 --> 00:04.000\nA\n\n00:05.000 -> 00:06.000\nB\n", "Line 6")]
+    [InlineData("WEBVTT\n\n00:01.000 --> 00:00.500\nEnds before it starts\n", "Line 3")]
+    [InlineData("WEBVTT\n\n00:61.000 --> 00:62.000\nSixty-one seconds\n", "Line 3")]
+    [InlineData("WEBVTT\n\n00:05.000 --> 00:06.000\nB\n\n00:01.000 --> 00:02.000\nA, out of order\n", "Line 6")]
+    [InlineData("WEBVTT\n\n00:01.000 --> 00:02.000\nText\n00:03.000 --> 00:04.000\nno blank line between\n", "Line 5")]
+    [InlineData("WEBVTT\n\ncue-id\nno timing here\n", "Line 3")]
+    [InlineData("1\n00:00:01,000 --> 00:00:02,000\nMột\n\n2\n00:00:03,000 --> 00:00:01,000\nHai\n", "SRT line 6")]
+    public async Task A_malformed_cue_is_refused_with_its_line(string subtitles, string line)
+    {
+        using var response = await UploadAsync(subtitles + "\nNOTE " + Guid.NewGuid().ToString("N") + "\n", subtitles.StartsWith("WEBVTT", StringComparison.Ordinal) ? "text/vtt" : "application/x-subrip");
+        var problem = await ProblemAssert.IsValidationProblemAsync(response, "file");
+        Assert.StartsWith(line + ":", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(string text, string declared)
+    {
+        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = new MediaTypeHeaderValue(declared) } };
+        return await api.Client.PostAsync("/api/v1/media?fileName=subtitles", content);
+    }
+}

@@ -86,13 +86,10 @@ public static class MediaEndpoints
         var (uploaded, refusal) = await uploads.UploadAsync(body, declared, name, cancellationToken);
         if (refusal is not null)
         {
-            var type = refusal.Status switch
-            {
-                StatusCodes.Status413PayloadTooLarge => ProblemTypes.PayloadTooLarge,
-                StatusCodes.Status415UnsupportedMediaType => ProblemTypes.UnsupportedMediaType,
-                _ => ProblemTypes.Validation,
-            };
-            return TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail, type: type);
+            return refusal.Status == StatusCodes.Status400BadRequest
+                ? Problems.Validation("file", refusal.Detail)
+                : TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail,
+                    type: refusal.Status == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.UnsupportedMediaType);
         }
 
         var response = MediaResponse.From(uploaded!.File, widths.Value.Widths);

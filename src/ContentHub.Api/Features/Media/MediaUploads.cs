@@ -71,13 +71,39 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
         }
 
         var storedType = type;
-        if (type == FileTypes.Srt)
+        if (type.Group == FileGroup.Subtitles)
         {
-            staged = await store.RestageAsync(staged, SubRip.ToWebVtt(await store.ReadAllAsync(staged, cancellationToken)), cancellationToken);
+            var (subtitles, refusal) = await SubtitlesAsync(staged, type, cancellationToken);
+            if (refusal is not null)
+            {
+                store.Discard(staged);
+                return (null, refusal);
+            }
+
+            if (type == FileTypes.Srt)
+            {
+                staged = await store.RestageAsync(staged, subtitles!, cancellationToken);
+            }
+
             storedType = FileTypes.WebVtt;
         }
 
         return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, cancellationToken), null);
+    }
+
+    // Subtitles as WebVTT (SRT converted), checked: a malformed cue is refused with its line number.
+    private async Task<(byte[]? WebVtt, Refusal? Refusal)> SubtitlesAsync(StagedFile staged, FileType type, CancellationToken cancellationToken)
+    {
+        var bytes = await store.ReadAllAsync(staged, cancellationToken);
+        var vtt = type == FileTypes.Srt ? SubRip.ToWebVtt(bytes) : bytes;
+        if (WebVtt.FirstError(vtt) is not var (line, message))
+        {
+            return (vtt, null);
+        }
+
+        // The converted file has the two lines "WEBVTT" and a blank before the SRT's first line.
+        var where = type == FileTypes.Srt ? $"SRT line {Math.Max(1, line - 2)}" : $"Line {line}";
+        return (null, new Refusal(StatusCodes.Status400BadRequest, "Malformed subtitles", $"{where}: {message}"));
     }
 
     private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, CancellationToken cancellationToken)
