@@ -16,5 +16,7 @@ internal sealed class MediaFileConfiguration : IEntityTypeConfiguration<MediaFil
         builder.Property(f => f.ContentType).HasMaxLength(100);
         builder.Property(f => f.FileName).HasMaxLength(MediaFile.MaxFileNameLength);
         builder.Property(f => f.UploadedBy).HasMaxLength(200);
+        builder.Property(f => f.VideoCodec).HasMaxLength(50);
+        builder.Property(f => f.AudioCodec).HasMaxLength(50);
     }
 }

@@ -2,7 +2,8 @@ namespace ContentHub.Domain.Media;
 
 /// <summary>
 /// An uploaded file, stored once per content (its SHA-256 names it in storage): the type its own
-/// bytes show, its size, the name it was uploaded under and, for an image, its pixel size.
+/// bytes show, its size, the name it was uploaded under; for an image or a video its pixel size, for a
+/// video its duration and codecs.
 /// </summary>
 public sealed class MediaFile
 {
@@ -27,6 +28,12 @@ public sealed class MediaFile
 
     public int? Height { get; private set; }
 
+    public double? DurationSeconds { get; private set; }
+
+    public string? VideoCodec { get; private set; }
+
+    public string? AudioCodec { get; private set; }
+
     public string UploadedBy { get; private set; } = string.Empty;
 
     public DateTimeOffset UploadedAt { get; private set; }
@@ -43,4 +50,13 @@ public sealed class MediaFile
         UploadedBy = by,
         UploadedAt = now,
     };
+
+    /// <summary>What a probe of the video found.</summary>
+    public MediaFile WithVideo(double durationSeconds, string videoCodec, string? audioCodec)
+    {
+        DurationSeconds = durationSeconds;
+        VideoCodec = videoCodec;
+        AudioCodec = audioCodec;
+        return this;
+    }
 }

@@ -35,7 +35,7 @@ public static class MediaEndpoints
 
     public static async Task<IResult> RenditionAsync(Guid id, string rendition, HttpContext http, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken)
     {
-        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { Width: not null } file)
+        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { Width: not null } file || !file.ContentType.StartsWith("image/", StringComparison.Ordinal))
         {
             return Problems.NotFound($"Image {id}");
         }
@@ -115,12 +115,19 @@ public static class MediaEndpoints
     }
 }
 
-/// <summary>A stored file; for an image its pixel size, and the address of each rendition served, by name (<c>640.webp</c>).</summary>
+/// <summary>
+/// A stored file; for an image or a video its pixel size, for a video its duration and codecs, for an
+/// image the address of each rendition served, by name (<c>640.webp</c>).
+/// </summary>
 public sealed record MediaResponse(
-    Guid Id, string Sha256, string ContentType, long Size, string FileName, int? Width, int? Height, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl,
+    Guid Id, string Sha256, string ContentType, long Size, string FileName, int? Width, int? Height,
+    double? DurationSeconds, string? VideoCodec, string? AudioCodec, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl,
     IReadOnlyDictionary<string, string>? Renditions)
 {
     public static MediaResponse From(MediaFile file, IEnumerable<int> widths) =>
-        new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content",
-            file.Width is null ? null : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"));
+        new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height,
+            file.DurationSeconds, file.VideoCodec, file.AudioCodec, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content",
+            file.Width is null || !file.ContentType.StartsWith("image/", StringComparison.Ordinal)
+                ? null
+                : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"));
 }

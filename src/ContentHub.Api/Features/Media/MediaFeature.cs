@@ -13,6 +13,7 @@ public sealed class MediaFeature : IFeature
         services.AddSingleton<DiskMediaStore>();
         services.AddScoped<MediaUploads>();
         services.AddSingleton<ImageRenditions>();
+        services.AddSingleton<VideoProbe>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)

@@ -11,7 +11,7 @@ namespace ContentHub.Api.Features.Media;
 /// was declared), streams the rest to the store within its type's limit, and records it once per
 /// content. The row is written after the file is in place; the file is never visible half-written.
 /// </summary>
-public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, CurrentUser user, IOptions<MediaOptions> options, TimeProvider clock)
+public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, VideoProbe videos, CurrentUser user, IOptions<MediaOptions> options, TimeProvider clock)
 {
     public sealed record Uploaded(MediaFile File, bool Created);
 
@@ -70,6 +70,20 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
             }
         }
 
+        VideoFacts? video = null;
+        if (type.Group == FileGroup.Video)
+        {
+            var probed = await videos.ReadAsync(staged.Path, cancellationToken);
+            if (probed is { Facts: null, ToolMissing: false })
+            {
+                store.Discard(staged);
+                return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unreadable video", $"The file starts as {type.MediaType} but has no video stream ffprobe can read."));
+            }
+
+            video = probed.Facts;
+            pixels = video is null ? null : (video.Width, video.Height);
+        }
+
         var storedType = type;
         if (type.Group == FileGroup.Subtitles)
         {
@@ -88,7 +102,7 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
             storedType = FileTypes.WebVtt;
         }
 
-        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, cancellationToken), null);
+        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, video, cancellationToken), null);
     }
 
     // Subtitles as WebVTT (SRT converted), checked: a malformed cue is refused with its line number.
@@ -106,7 +120,7 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
         return (null, new Refusal(StatusCodes.Status400BadRequest, "Malformed subtitles", $"{where}: {message}"));
     }
 
-    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, CancellationToken cancellationToken)
+    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, VideoFacts? video, CancellationToken cancellationToken)
     {
         if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, cancellationToken) is { } known)
         {
@@ -116,6 +130,11 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, C
 
         store.Commit(staged);
         var file = MediaFile.Create(Guid.CreateVersion7(), staged.Sha256, type.MediaType, staged.Size, fileName, pixels, user.Name, clock.GetUtcNow());
+        if (video is not null)
+        {
+            file.WithVideo(video.DurationSeconds, video.VideoCodec, video.AudioCodec);
+        }
+
         db.MediaFiles.Add(file);
         try
         {

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using ContentHub.Api.Features.Media;
+using ContentHub.Testing;
+
+namespace ContentHub.Api.Tests.Media;
+
+/// <summary>Videos are probed with ffprobe at upload; a file that only starts like a video is refused.</summary>
+public sealed class VideoUploadTests(MediaFixture api) : IClassFixture<MediaFixture>
+{
+    [Fact]
+    public async Task A_video_is_stored_with_its_duration_codecs_and_size()
+    {
+        var mp4 = await MakeVideoAsync("mp4", ["-c:v", "mpeg4", "-c:a", "aac"]);
+        using var response = await UploadAsync(mp4, "video/mp4", "gioi-thieu.mp4");
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var file = (await response.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
+        Assert.Equal(("video/mp4", 320, 240, "mpeg4", "aac"), (file.ContentType, file.Width, file.Height, file.VideoCodec, file.AudioCodec));
+        Assert.InRange(file.DurationSeconds!.Value, 1.9, 2.2);
+        Assert.Null(file.Renditions);
+
+        var webm = await MakeVideoAsync("webm", ["-c:v", "libvpx", "-an"]);
+        using var silent = await UploadAsync(webm, "video/webm", "im-lang.webm");
+        var quiet = (await silent.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
+        Assert.Equal(("video/webm", "vp8", (string?)null), (quiet.ContentType, quiet.VideoCodec, quiet.AudioCodec));
+    }
+
+    [Fact]
+    public async Task A_file_that_only_starts_like_a_video_is_refused()
+    {
+        var before = api.Count();
+        byte[] fake = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', .. Guid.NewGuid().ToByteArray(), .. new byte[4096]];
+        using var response = await UploadAsync(fake, "video/mp4", "fake.mp4");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        Assert.Equal(before, api.Count());
+    }
+
+    private async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string declared, string name)
+    {
+        using var content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue(declared) } };
+        return await api.Client.PostAsync("/api/v1/media?fileName=" + name, content);
+    }
+
+    // Two seconds of ffmpeg's test picture (and a tone), 320×240; a random colour keeps each file new.
+    private static async Task<byte[]> MakeVideoAsync(string extension, string[] codecs)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"contenthub-video-{Guid.NewGuid():N}.{extension}");
+        var colour = Random.Shared.Next(0x1000000).ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
+        foreach (var argument in new[] { "-v", "error", "-f", "lavfi", "-i", $"color=c=0x{colour}:s=320x240:d=2:r=10", "-f", "lavfi", "-i", "sine=frequency=440:duration=2" }
+            .Concat(codecs).Concat(["-shortest", path]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var ffmpeg = Process.Start(start)!;
+        var errors = await ffmpeg.StandardError.ReadToEndAsync();
+        await ffmpeg.WaitForExitAsync();
+        Assert.True(ffmpeg.ExitCode == 0, errors);
+        try
+        {
+            return await File.ReadAllBytesAsync(path);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+}
