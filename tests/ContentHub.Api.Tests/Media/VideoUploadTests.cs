@@ -21,6 +21,18 @@ public sealed class VideoUploadTests(MediaFixture api) : IClassFixture<MediaFixt
         Assert.InRange(file.DurationSeconds!.Value, 1.9, 2.2);
         Assert.Null(file.Renditions);
 
+        // Its poster: a frame of the video, as JPEG, made once.
+        using var poster = await api.Client.GetAsync(file.PosterUrl);
+        Assert.Equal(HttpStatusCode.OK, poster.StatusCode);
+        Assert.Equal("image/jpeg", poster.Content.Headers.ContentType!.MediaType);
+        var frame = await poster.Content.ReadAsByteArrayAsync();
+        using (var decoded = SkiaSharp.SKBitmap.Decode(frame))
+        {
+            Assert.Equal((320, 240), (decoded.Width, decoded.Height));
+        }
+
+        Assert.Equal(frame, await api.Client.GetByteArrayAsync(file.PosterUrl));
+
         var webm = await MakeVideoAsync("webm", ["-c:v", "libvpx", "-an"]);
         using var silent = await UploadAsync(webm, "video/webm", "im-lang.webm");
         var quiet = (await silent.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
@@ -35,6 +47,17 @@ public sealed class VideoUploadTests(MediaFixture api) : IClassFixture<MediaFixt
         using var response = await UploadAsync(fake, "video/mp4", "fake.mp4");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
         Assert.Equal(before, api.Count());
+    }
+
+    [Fact]
+    public async Task Only_videos_have_posters()
+    {
+        using var pdf = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% " + Guid.NewGuid())) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        using var created = await api.Client.PostAsync("/api/v1/media?fileName=a.pdf", pdf);
+        var file = (await created.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
+        Assert.Null(file.PosterUrl);
+        using var response = await api.Client.GetAsync($"/api/v1/media/{file.Id}/poster");
+        await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
     private async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string declared, string name)

@@ -101,6 +101,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["GetMedia"] = Everyone,
         ["DownloadMedia"] = Everyone,
         ["GetMediaRendition"] = Everyone,
+        ["GetMediaPoster"] = Everyone,
         ["ListWebhooks"] = Admins,
         ["CreateWebhook"] = Admins,
         ["DeleteWebhook"] = Admins,

@@ -27,10 +27,30 @@ public static class MediaEndpoints
             .WithSummary("The file's bytes: Range (206, 416), ETag and Last-Modified with conditional requests, Content-Disposition with its name.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified)
             .ProducesReadProblems();
+        media.MapGet("/{id}/poster", PosterAsync).WithName("GetMediaPoster").RequireAuthorization(Policies.Staff)
+            .WithSummary("A video's poster: a JPEG of the frame a second in, made on first request.")
+            .Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Produces(StatusCodes.Status304NotModified).ProducesReadProblems();
         media.MapGet("/{id}/renditions/{rendition}", RenditionAsync).WithName("GetMediaRendition").RequireAuthorization(Policies.Staff)
             .WithSummary("An image in one of the configured widths as WebP or JPEG (640.webp, 1024.jpg), without its metadata; made on first request.")
             .Produces(StatusCodes.Status200OK, contentType: "image/webp").Produces(StatusCodes.Status304NotModified).ProducesReadProblems();
         return routes;
+    }
+
+    public static async Task<IResult> PosterAsync(Guid id, HttpContext http, ContentHubDbContext db, VideoPosters posters, CancellationToken cancellationToken)
+    {
+        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { VideoCodec: not null } file)
+        {
+            return Problems.NotFound($"Video {id}");
+        }
+
+        if (await posters.PathAsync(file.Sha256, file.DurationSeconds, cancellationToken) is not { } path)
+        {
+            return Problems.NotFound($"A poster of video {id} (no frame could be taken)");
+        }
+
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        return TypedResults.PhysicalFile(path, "image/jpeg", lastModified: file.UploadedAt,
+            entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}-poster\""), enableRangeProcessing: true);
     }
 
     public static async Task<IResult> RenditionAsync(Guid id, string rendition, HttpContext http, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken)
@@ -117,17 +137,18 @@ public static class MediaEndpoints
 
 /// <summary>
 /// A stored file; for an image or a video its pixel size, for a video its duration and codecs, for an
-/// image the address of each rendition served, by name (<c>640.webp</c>).
+/// image the address of each rendition served, by name (<c>640.webp</c>), for a video its poster's.
 /// </summary>
 public sealed record MediaResponse(
     Guid Id, string Sha256, string ContentType, long Size, string FileName, int? Width, int? Height,
     double? DurationSeconds, string? VideoCodec, string? AudioCodec, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl,
-    IReadOnlyDictionary<string, string>? Renditions)
+    IReadOnlyDictionary<string, string>? Renditions, string? PosterUrl)
 {
     public static MediaResponse From(MediaFile file, IEnumerable<int> widths) =>
         new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height,
             file.DurationSeconds, file.VideoCodec, file.AudioCodec, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content",
             file.Width is null || !file.ContentType.StartsWith("image/", StringComparison.Ordinal)
                 ? null
-                : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"));
+                : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"),
+            file.VideoCodec is null ? null : $"/api/v1/media/{file.Id}/poster");
 }

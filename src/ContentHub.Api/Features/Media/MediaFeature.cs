@@ -14,6 +14,7 @@ public sealed class MediaFeature : IFeature
         services.AddScoped<MediaUploads>();
         services.AddSingleton<ImageRenditions>();
         services.AddSingleton<VideoProbe>();
+        services.AddSingleton<VideoPosters>();
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)
