@@ -18,6 +18,14 @@ if (args.FirstOrDefault() == "translation")
     return;
 }
 
+// dotnet run -c Release --project tests/ContentHub.Benchmarks -- media [seconds=15]
+// measures renditions of a 12-megapixel photo instead (see MediaBenchmark).
+if (args.FirstOrDefault() == "media")
+{
+    await MediaBenchmark.RunAsync(TimeSpan.FromSeconds(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15));
+    return;
+}
+
 // dotnet run -c Release --project tests/ContentHub.Benchmarks -- [articles=20000] [seconds=15] [--reuse]
 // --reuse keeps the imported corpus in the temp folder and measures again without importing it again,
 // so a change to the query path can be measured in seconds (the import of 20,000 articles takes minutes).

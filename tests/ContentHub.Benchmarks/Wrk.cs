@@ -9,7 +9,7 @@ public static partial class Wrk
 {
     public sealed record Result(double RequestsPerSecond, double P50Milliseconds, double P99Milliseconds, string Report);
 
-    public static async Task<Result> RunAsync(string url, TimeSpan duration, string? apiKey = null)
+    public static async Task<Result> RunAsync(string url, TimeSpan duration, string? apiKey = null, string? header = null)
     {
         var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-t2", "-c32", $"-d{(int)duration.TotalSeconds}s", "--latency" })
@@ -21,6 +21,12 @@ public static partial class Wrk
         {
             start.ArgumentList.Add("-H");
             start.ArgumentList.Add("X-Api-Key: " + apiKey);
+        }
+
+        if (header is not null)
+        {
+            start.ArgumentList.Add("-H");
+            start.ArgumentList.Add(header);
         }
 
         start.ArgumentList.Add(url);
