@@ -11,7 +11,12 @@ using SkiaSharp;
 namespace ContentHub.Api.Tests.Media;
 
 /// <summary>Renditions in the configured widths only, without metadata, and images that would unpack too large refused.</summary>
-public sealed class ImageRenditionTests(MediaFixture api) : IClassFixture<MediaFixture>
+public sealed class DiskImageRenditionTests(MediaFixture api) : ImageRenditionTests<MediaFixture>(api);
+
+public sealed class S3ImageRenditionTests(S3MediaFixture api) : ImageRenditionTests<S3MediaFixture>(api);
+
+public abstract class ImageRenditionTests<TFixture>(TFixture api) : IClassFixture<TFixture>
+    where TFixture : MediaFixture
 {
     [Fact]
     public async Task An_image_is_served_in_the_configured_widths_as_webp_and_jpeg()

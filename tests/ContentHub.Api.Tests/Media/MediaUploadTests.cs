@@ -9,7 +9,7 @@ using ContentHub.Testing;
 namespace ContentHub.Api.Tests.Media;
 
 /// <summary>A disk store of its own, request bodies limited to 64 KB, images to 200 KB.</summary>
-public sealed class MediaFixture : ApiFixture
+public class MediaFixture : ApiFixture
 {
     public string Folder { get; } = Path.Combine(Path.GetTempPath(), "contenthub-media-" + Guid.NewGuid().ToString("N")[..8]);
 
@@ -21,9 +21,9 @@ public sealed class MediaFixture : ApiFixture
     };
 
     /// <summary>Files in the store, and files being received.</summary>
-    public (int Stored, int Incoming) Count() => (Files("files"), Files("incoming"));
+    public virtual Task<(int Stored, int Incoming)> CountAsync() => Task.FromResult((Files("files"), Files("incoming")));
 
-    private int Files(string under) => Directory.Exists(Path.Combine(Folder, under)) ? Directory.GetFiles(Path.Combine(Folder, under), "*", SearchOption.AllDirectories).Length : 0;
+    protected int Files(string under) => Directory.Exists(Path.Combine(Folder, under)) ? Directory.GetFiles(Path.Combine(Folder, under), "*", SearchOption.AllDirectories).Length : 0;
 
     public override async Task DisposeAsync()
     {
@@ -35,8 +35,54 @@ public sealed class MediaFixture : ApiFixture
     }
 }
 
+/// <summary>The same, with files in an S3-compatible store (s3rver) instead of on the disk.</summary>
+public sealed class S3MediaFixture : MediaFixture
+{
+    private S3Server? _server;
+
+    private S3Server Server => _server ?? throw new InvalidOperationException("The S3 server is not started.");
+
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Media:Store"] = "S3",
+        ["Media:S3:ServiceUrl"] = Server.Url.ToString(),
+        ["Media:S3:Bucket"] = Server.Bucket,
+        ["Media:S3:AccessKey"] = S3Server.AccessKey,
+        ["Media:S3:SecretKey"] = S3Server.SecretKey,
+    };
+
+    public override async Task InitializeAsync()
+    {
+        _server = await S3Server.StartAsync("contenthub-media");
+        await base.InitializeAsync();
+    }
+
+    public override async Task<(int Stored, int Incoming)> CountAsync()
+    {
+        using var client = new Amazon.S3.AmazonS3Client(
+            new Amazon.Runtime.BasicAWSCredentials(S3Server.AccessKey, S3Server.SecretKey),
+            new Amazon.S3.AmazonS3Config { ServiceURL = Server.Url.ToString(), ForcePathStyle = true, AuthenticationRegion = "us-east-1" });
+        var listed = await client.ListObjectsV2Async(new Amazon.S3.Model.ListObjectsV2Request { BucketName = Server.Bucket, Prefix = "files/" });
+        return (listed.S3Objects?.Count ?? 0, Files("incoming"));
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+}
+
 /// <summary>Uploads decided by their bytes, streamed, stored once, served with ranges and validators.</summary>
-public sealed class MediaUploadTests(MediaFixture api) : IClassFixture<MediaFixture>
+public sealed class DiskMediaUploadTests(MediaFixture api) : MediaUploadTests<MediaFixture>(api);
+
+public sealed class S3MediaUploadTests(S3MediaFixture api) : MediaUploadTests<S3MediaFixture>(api);
+
+public abstract class MediaUploadTests<TFixture>(TFixture api) : IClassFixture<TFixture>
+    where TFixture : MediaFixture
 {
     // A 1×1 PNG, as an image editor writes it.
     private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==");
@@ -53,12 +99,13 @@ public sealed class MediaUploadTests(MediaFixture api) : IClassFixture<MediaFixt
         Assert.Equal($"/api/v1/media/{file.Id}", created.Headers.Location!.OriginalString);
 
         // The same bytes again, as multipart under another name: the file already stored.
-        var stored = api.Count().Stored;
+        var stored = (await api.CountAsync()).Stored;
+        Assert.True(stored > 0, "The file is in the store.");
         using var form = new MultipartFormDataContent { { new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue("image/png") } }, "file", "again.png" } };
         using var again = await api.Client.PostAsync("/api/v1/media", form);
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         Assert.Equal(file.Id, (await again.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!.Id);
-        Assert.Equal(stored, api.Count().Stored);
+        Assert.Equal(stored, (await api.CountAsync()).Stored);
 
         using var download = await api.Client.GetAsync(file.ContentUrl);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);
@@ -88,20 +135,20 @@ public sealed class MediaUploadTests(MediaFixture api) : IClassFixture<MediaFixt
             "svg-undeclared" => (Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><svg xmlns=\"http://www.w3.org/2000/svg\"/>"), "application/octet-stream"),
             _ => (Encoding.UTF8.GetBytes("<html><body>hello</body></html>"), "image/png"),
         };
-        var before = api.Count();
+        var before = await api.CountAsync();
         using var response = await UploadRawAsync(bytes, declared, "x");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
-        Assert.Equal(before, api.Count());
+        Assert.Equal(before, await api.CountAsync());
     }
 
     [Fact]
     public async Task A_file_over_its_types_limit_is_refused_with_413_and_leaves_nothing()
     {
-        var before = api.Count();
+        var before = await api.CountAsync();
         var large = Pad(Unique(Png), 250_000);
         using var response = await UploadRawAsync(large, "image/png", "large.png", chunked: true);
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.RequestEntityTooLarge, "payload-too-large");
-        Assert.Equal(before, api.Count());
+        Assert.Equal(before, await api.CountAsync());
     }
 
     [Fact]
@@ -159,19 +206,19 @@ public sealed class MediaUploadTests(MediaFixture api) : IClassFixture<MediaFixt
     [Fact]
     public async Task An_upload_that_breaks_off_leaves_no_file_and_no_record()
     {
-        var before = api.Count();
+        var before = await api.CountAsync();
         using var content = new StreamContent(new BreakingStream(Pad(Encoding.ASCII.GetBytes("%PDF-1.4\n"), 300_000), breakAfter: 100_000));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
         await Assert.ThrowsAnyAsync<Exception>(() => api.Client.PostAsync("/api/v1/media?fileName=broken.pdf", content));
 
         // The server may still be noticing; what it leaves must be nothing.
         var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (api.Count() != before && DateTime.UtcNow < deadline)
+        while (await api.CountAsync() != before && DateTime.UtcNow < deadline)
         {
             await Task.Delay(20);
         }
 
-        Assert.Equal(before, api.Count());
+        Assert.Equal(before, await api.CountAsync());
         await using var db = api.CreateDbContext();
         Assert.DoesNotContain(db.MediaFiles, f => f.FileName == "broken.pdf");
     }
@@ -207,7 +254,12 @@ public sealed class MediaUploadTests(MediaFixture api) : IClassFixture<MediaFixt
 }
 
 /// <summary>Subtitles are checked as players read them; the first error is named by its line.</summary>
-public sealed class SubtitleUploadTests(MediaFixture api) : IClassFixture<MediaFixture>
+public sealed class DiskSubtitleUploadTests(MediaFixture api) : SubtitleUploadTests<MediaFixture>(api);
+
+public sealed class S3SubtitleUploadTests(S3MediaFixture api) : SubtitleUploadTests<S3MediaFixture>(api);
+
+public abstract class SubtitleUploadTests<TFixture>(TFixture api) : IClassFixture<TFixture>
+    where TFixture : MediaFixture
 {
     [Fact]
     public async Task Well_formed_webvtt_is_stored_as_uploaded()

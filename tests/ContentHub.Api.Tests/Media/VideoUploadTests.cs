@@ -8,7 +8,12 @@ using ContentHub.Testing;
 namespace ContentHub.Api.Tests.Media;
 
 /// <summary>Videos are probed with ffprobe at upload; a file that only starts like a video is refused.</summary>
-public sealed class VideoUploadTests(MediaFixture api) : IClassFixture<MediaFixture>
+public sealed class DiskVideoUploadTests(MediaFixture api) : VideoUploadTests<MediaFixture>(api);
+
+public sealed class S3VideoUploadTests(S3MediaFixture api) : VideoUploadTests<S3MediaFixture>(api);
+
+public abstract class VideoUploadTests<TFixture>(TFixture api) : IClassFixture<TFixture>
+    where TFixture : MediaFixture
 {
     [Fact]
     public async Task A_video_is_stored_with_its_duration_codecs_and_size()
@@ -42,11 +47,11 @@ public sealed class VideoUploadTests(MediaFixture api) : IClassFixture<MediaFixt
     [Fact]
     public async Task A_file_that_only_starts_like_a_video_is_refused()
     {
-        var before = api.Count();
+        var before = await api.CountAsync();
         byte[] fake = [0, 0, 0, 0x18, (byte)'f', (byte)'t', (byte)'y', (byte)'p', (byte)'i', (byte)'s', (byte)'o', (byte)'m', .. Guid.NewGuid().ToByteArray(), .. new byte[4096]];
         using var response = await UploadAsync(fake, "video/mp4", "fake.mp4");
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
-        Assert.Equal(before, api.Count());
+        Assert.Equal(before, await api.CountAsync());
     }
 
     [Fact]

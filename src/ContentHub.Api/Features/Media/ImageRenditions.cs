@@ -11,7 +11,7 @@ namespace ContentHub.Api.Features.Media;
 /// bounded twice: images over <see cref="MediaOptions.MaxImagePixels"/> are refused at upload, and
 /// at most as many renditions are made at once as there are cores.
 /// </summary>
-public sealed class ImageRenditions(DiskMediaStore store, IOptions<MediaOptions> options) : IDisposable
+public sealed class ImageRenditions(IMediaStore store, MediaStaging staging, IOptions<MediaOptions> options) : IDisposable
 {
     private static readonly Dictionary<string, (SKEncodedImageFormat Format, string MediaType)> Formats = new(StringComparer.Ordinal)
     {
@@ -37,30 +37,30 @@ public sealed class ImageRenditions(DiskMediaStore store, IOptions<MediaOptions>
         return (width, name[(dot + 1)..], format.MediaType);
     }
 
-    /// <summary>The path of the rendition, made now if it is not there yet.</summary>
-    public async Task<string> PathAsync(string sha256, int width, string extension, CancellationToken cancellationToken)
+    /// <summary>The rendition, made now if it is not stored yet.</summary>
+    public async Task<StoredFile> OpenAsync(string sha256, int width, string extension, CancellationToken cancellationToken)
     {
-        var path = store.RenditionPathOf(sha256, $"{width}.{extension}");
-        if (File.Exists(path))
+        var key = MediaKeys.Rendition(sha256, $"{width}.{extension}");
+        if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
         {
-            return path;
-        }
-
-        await _making.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (!File.Exists(path))
+            await _making.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                var bytes = Make(store.PathOf(sha256), width, Formats[extension].Format, options.Value.RenditionQuality);
-                await store.WriteRenditionAsync(path, bytes, cancellationToken).ConfigureAwait(false);
+                if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
+                {
+                    using var original = await store.LocalAsync(MediaKeys.File(sha256), cancellationToken).ConfigureAwait(false);
+                    var made = staging.Scratch("." + extension);
+                    await File.WriteAllBytesAsync(made.Path, Make(original.Path, width, Formats[extension].Format, options.Value.RenditionQuality), cancellationToken).ConfigureAwait(false);
+                    await store.PutAsync(key, made, Formats[extension].MediaType, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            finally
+            {
+                _making.Release();
             }
         }
-        finally
-        {
-            _making.Release();
-        }
 
-        return path;
+        return await store.OpenAsync(key, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Width and height from the file's header, without decoding its pixels; null when it is not a readable image.</summary>

@@ -43,14 +43,9 @@ public static class MediaEndpoints
             return Problems.NotFound($"Video {id}");
         }
 
-        if (await posters.PathAsync(file.Sha256, file.DurationSeconds, cancellationToken) is not { } path)
-        {
-            return Problems.NotFound($"A poster of video {id} (no frame could be taken)");
-        }
-
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.PhysicalFile(path, "image/jpeg", lastModified: file.UploadedAt,
-            entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}-poster\""), enableRangeProcessing: true);
+        return await posters.OpenAsync(file.Sha256, file.DurationSeconds, cancellationToken) is { } poster
+            ? Send(http, poster, "image/jpeg", null, file.UploadedAt, $"\"{file.Sha256[..32]}-poster\"")
+            : Problems.NotFound($"A poster of video {id} (no frame could be taken)");
     }
 
     public static async Task<IResult> RenditionAsync(Guid id, string rendition, HttpContext http, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken)
@@ -65,10 +60,19 @@ public static class MediaEndpoints
             return Problems.NotFound($"Rendition {rendition} (served: {string.Join(", ", renditions.Names)})");
         }
 
-        var path = await renditions.PathAsync(file.Sha256, width, extension, cancellationToken);
+        var stored = await renditions.OpenAsync(file.Sha256, width, extension, cancellationToken);
+        return Send(http, stored, mediaType, null, file.UploadedAt, $"\"{file.Sha256[..32]}-{width}-{extension}\"");
+    }
+
+    // The type is the one the bytes showed (or made); nosniff keeps browsers from guessing another.
+    // Ranges, validators and conditional requests are ASP.NET Core's, from a file or a seekable stream.
+    private static IResult Send(HttpContext http, StoredFile stored, string contentType, string? fileName, DateTimeOffset lastModified, string etag)
+    {
         http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.PhysicalFile(path, mediaType, lastModified: file.UploadedAt,
-            entityTag: new EntityTagHeaderValue($"\"{file.Sha256[..32]}-{width}-{extension}\""), enableRangeProcessing: true);
+        var tag = new EntityTagHeaderValue(etag);
+        return stored.Path is { } path
+            ? TypedResults.PhysicalFile(path, contentType, fileName, lastModified, tag, enableRangeProcessing: true)
+            : TypedResults.Stream(stored.Stream!, contentType, fileName, lastModified, tag, enableRangeProcessing: true);
     }
 
     public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, IOptions<MediaOptions> widths, CancellationToken cancellationToken, string? fileName = null)
@@ -121,17 +125,14 @@ public static class MediaEndpoints
             ? TypedResults.Ok(MediaResponse.From(file, options.Value.Widths))
             : Problems.NotFound($"File {id}");
 
-    public static async Task<IResult> DownloadAsync(Guid id, HttpContext http, ContentHubDbContext db, DiskMediaStore store, CancellationToken cancellationToken)
+    public static async Task<IResult> DownloadAsync(Guid id, HttpContext http, ContentHubDbContext db, IMediaStore store, CancellationToken cancellationToken)
     {
         if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { } file)
         {
             return Problems.NotFound($"File {id}");
         }
 
-        // The type is the one its bytes showed; nosniff keeps browsers from guessing another.
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        return TypedResults.PhysicalFile(store.PathOf(file.Sha256), file.ContentType, file.FileName, file.UploadedAt,
-            new EntityTagHeaderValue("\"" + file.Sha256 + "\""), enableRangeProcessing: true);
+        return Send(http, await store.OpenAsync(MediaKeys.File(file.Sha256), cancellationToken), file.ContentType, file.FileName, file.UploadedAt, "\"" + file.Sha256 + "\"");
     }
 }
 

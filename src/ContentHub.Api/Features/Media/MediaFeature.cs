@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace ContentHub.Api.Features.Media;
 
 /// <summary>Uploaded files: type by content, streamed to the disk store, stored once per content.</summary>
@@ -9,8 +11,12 @@ public sealed class MediaFeature : IFeature
             .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0 && o.MaxImagePixels > 0
                 && o.Widths.All(w => w is > 0 and <= 8192) && o.RenditionQuality is > 0 and <= 100,
                 "Media: size limits must be positive, rendition widths between 1 and 8192, the quality between 1 and 100.")
+            .Validate(o => o.Store.Equals("Disk", StringComparison.OrdinalIgnoreCase) || (o.Store.Equals("S3", StringComparison.OrdinalIgnoreCase) && o.S3.Bucket.Length > 0), "Media:Store is Disk or S3 (with Media:S3:Bucket).")
             .ValidateOnStart();
-        services.AddSingleton<DiskMediaStore>();
+        services.AddSingleton<MediaStaging>();
+        services.AddSingleton<IMediaStore>(provider => provider.GetRequiredService<IOptions<MediaOptions>>().Value.Store.Equals("S3", StringComparison.OrdinalIgnoreCase)
+            ? ActivatorUtilities.CreateInstance<S3MediaStore>(provider)
+            : ActivatorUtilities.CreateInstance<DiskMediaStore>(provider));
         services.AddScoped<MediaUploads>();
         services.AddSingleton<ImageRenditions>();
         services.AddSingleton<VideoProbe>();

@@ -5,6 +5,11 @@ public sealed class MediaOptions
 {
     public const string SectionName = "Media";
 
+    /// <summary><c>Disk</c> (the default) or <c>S3</c>.</summary>
+    public string Store { get; set; } = "Disk";
+
+    public S3StoreOptions S3 { get; set; } = new();
+
     /// <summary>The folder of the disk store; relative paths start at the working directory, beside the embedded cluster's.</summary>
     public string DiskPath { get; set; } = Path.Combine(".contenthub", "media");
 
@@ -34,4 +39,23 @@ public sealed class MediaOptions
         FileGroup.Video => MaxVideoBytes,
         _ => MaxSubtitleBytes,
     };
+}
+
+/// <summary>An S3-compatible store (section <c>Media:S3</c>).</summary>
+public sealed class S3StoreOptions
+{
+    /// <summary>The store's address for MinIO, Ceph or a local S3; empty for AWS itself (then <see cref="Region"/> decides).</summary>
+    public string? ServiceUrl { get; set; }
+
+    public string Region { get; set; } = "us-east-1";
+
+    public string Bucket { get; set; } = "contenthub-media";
+
+    /// <summary>Empty: the AWS SDK's own credential chain (environment, instance role).</summary>
+    public string? AccessKey { get; set; }
+
+    public string? SecretKey { get; set; }
+
+    /// <summary>Bucket in the path rather than the host name, as MinIO and most self-hosted stores need.</summary>
+    public bool ForcePathStyle { get; set; } = true;
 }

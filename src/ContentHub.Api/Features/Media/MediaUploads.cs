@@ -11,7 +11,7 @@ namespace ContentHub.Api.Features.Media;
 /// was declared), streams the rest to the store within its type's limit, and records it once per
 /// content. The row is written after the file is in place; the file is never visible half-written.
 /// </summary>
-public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, VideoProbe videos, CurrentUser user, IOptions<MediaOptions> options, TimeProvider clock)
+public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, IMediaStore store, VideoProbe videos, CurrentUser user, IOptions<MediaOptions> options, TimeProvider clock)
 {
     public sealed record Uploaded(MediaFile File, bool Created);
 
@@ -45,7 +45,7 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, V
         StagedFile staged;
         try
         {
-            staged = await store.StageAsync(head.AsMemory(0, length), body, limit, cancellationToken);
+            staged = await staging.StageAsync(head.AsMemory(0, length), body, limit, cancellationToken);
         }
         catch (MediaTooLargeException tooLarge)
         {
@@ -65,7 +65,7 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, V
             };
             if (refusal is not null)
             {
-                store.Discard(staged);
+                staging.Discard(staged);
                 return (null, refusal);
             }
         }
@@ -76,7 +76,7 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, V
             var probed = await videos.ReadAsync(staged.Path, cancellationToken);
             if (probed is { Facts: null, ToolMissing: false })
             {
-                store.Discard(staged);
+                staging.Discard(staged);
                 return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unreadable video", $"The file starts as {type.MediaType} but has no video stream ffprobe can read."));
             }
 
@@ -90,13 +90,13 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, V
             var (subtitles, refusal) = await SubtitlesAsync(staged, type, cancellationToken);
             if (refusal is not null)
             {
-                store.Discard(staged);
+                staging.Discard(staged);
                 return (null, refusal);
             }
 
             if (type == FileTypes.Srt)
             {
-                staged = await store.RestageAsync(staged, subtitles!, cancellationToken);
+                staged = await staging.RestageAsync(staged, subtitles!, cancellationToken);
             }
 
             storedType = FileTypes.WebVtt;
@@ -108,7 +108,7 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, V
     // Subtitles as WebVTT (SRT converted), checked: a malformed cue is refused with its line number.
     private async Task<(byte[]? WebVtt, Refusal? Refusal)> SubtitlesAsync(StagedFile staged, FileType type, CancellationToken cancellationToken)
     {
-        var bytes = await store.ReadAllAsync(staged, cancellationToken);
+        var bytes = await staging.ReadAllAsync(staged, cancellationToken);
         var vtt = type == FileTypes.Srt ? SubRip.ToWebVtt(bytes) : bytes;
         if (WebVtt.FirstError(vtt) is not var (line, message))
         {
@@ -124,11 +124,11 @@ public sealed class MediaUploads(ContentHubDbContext db, DiskMediaStore store, V
     {
         if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, cancellationToken) is { } known)
         {
-            store.Discard(staged);
+            staging.Discard(staged);
             return new Uploaded(known, Created: false);
         }
 
-        store.Commit(staged);
+        await store.CommitAsync(staged, type.MediaType, cancellationToken);
         var file = MediaFile.Create(Guid.CreateVersion7(), staged.Sha256, type.MediaType, staged.Size, fileName, pixels, user.Name, clock.GetUtcNow());
         if (video is not null)
         {

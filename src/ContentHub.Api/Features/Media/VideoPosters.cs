@@ -9,46 +9,49 @@ namespace ContentHub.Api.Features.Media;
 /// as JPEG on first request and kept with the renditions. Only as many are made at once as there are
 /// cores; each is bounded in time.
 /// </summary>
-public sealed class VideoPosters(DiskMediaStore store) : IDisposable
+public sealed class VideoPosters(IMediaStore store, MediaStaging staging) : IDisposable
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
     private readonly SemaphoreSlim _making = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    /// <summary>The poster's path, made now if needed; null when ffmpeg cannot take a frame (or is not installed).</summary>
-    public async Task<string?> PathAsync(string sha256, double? durationSeconds, CancellationToken cancellationToken)
+    /// <summary>The poster, made now if needed; null when ffmpeg cannot take a frame (or is not installed).</summary>
+    public async Task<StoredFile?> OpenAsync(string sha256, double? durationSeconds, CancellationToken cancellationToken)
     {
-        var path = store.RenditionPathOf(sha256, "poster.jpg");
-        if (File.Exists(path))
+        var key = MediaKeys.Rendition(sha256, "poster.jpg");
+        if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
         {
-            return path;
-        }
-
-        await _making.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            if (File.Exists(path))
+            await _making.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                return path;
+                if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false) && !await MakeAsync(sha256, durationSeconds, key, cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
             }
-
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var staging = path + "." + Guid.NewGuid().ToString("N") + ".part.jpg";
-            var at = Math.Min(1.0, (durationSeconds ?? 0) / 2).ToString("0.###", CultureInfo.InvariantCulture);
-            if (!await RunAsync(["-v", "error", "-ss", at, "-i", store.PathOf(sha256), "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "3", "-y", staging], cancellationToken).ConfigureAwait(false)
-                || !File.Exists(staging))
+            finally
             {
-                File.Delete(staging);
-                return null;
+                _making.Release();
             }
+        }
 
-            File.Move(staging, path, overwrite: true);
-            return path;
-        }
-        finally
+        return await store.OpenAsync(key, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<bool> MakeAsync(string sha256, double? durationSeconds, string key, CancellationToken cancellationToken)
+    {
+        using var video = await store.LocalAsync(MediaKeys.File(sha256), cancellationToken).ConfigureAwait(false);
+        var made = staging.Scratch(".jpg");
+        var at = Math.Min(1.0, (durationSeconds ?? 0) / 2).ToString("0.###", CultureInfo.InvariantCulture);
+        if (!await RunAsync(["-v", "error", "-ss", at, "-i", video.Path, "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "3", "-y", made.Path], cancellationToken).ConfigureAwait(false)
+            || !File.Exists(made.Path))
         {
-            _making.Release();
+            made.Dispose();
+            return false;
         }
+
+        await store.PutAsync(key, made, "image/jpeg", cancellationToken).ConfigureAwait(false);
+        return true;
     }
 
     public void Dispose() => _making.Dispose();
