@@ -34,6 +34,9 @@ public sealed class MediaFile
 
     public string? AudioCodec { get; private set; }
 
+    /// <summary>For a PDF, its text (for search); null for other files.</summary>
+    public string? Text { get; private set; }
+
     public string UploadedBy { get; private set; } = string.Empty;
 
     public DateTimeOffset UploadedAt { get; private set; }
@@ -50,6 +53,13 @@ public sealed class MediaFile
         UploadedBy = by,
         UploadedAt = now,
     };
+
+    /// <summary>The text extracted from a PDF.</summary>
+    public MediaFile WithText(string text)
+    {
+        Text = text;
+        return this;
+    }
 
     /// <summary>What a probe of the video found.</summary>
     public MediaFile WithVideo(double durationSeconds, string videoCodec, string? audioCodec)

@@ -154,10 +154,10 @@ public abstract class MediaUploadTests<TFixture>(TFixture api) : IClassFixture<T
     [Fact]
     public async Task A_file_larger_than_the_request_body_limit_is_streamed_to_storage()
     {
-        // 600 KB of PDF against a request limit of 64 KB: never held whole, with or without a Content-Length.
+        // At least 600 KB of PDF against a request limit of 64 KB: never held whole, with or without a Content-Length.
         foreach (var chunked in new[] { false, true })
         {
-            var pdf = Pad(Encoding.ASCII.GetBytes("%PDF-1.4\n% " + Guid.NewGuid() + "\n"), 600_000);
+            var pdf = TestPdf.Make("Investment report " + Guid.NewGuid(), 600_000);
             using var response = await UploadRawAsync(pdf, "application/pdf", "bao-cao.pdf", chunked);
             Assert.Equal(HttpStatusCode.Created, response.StatusCode);
             var file = (await response.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
@@ -170,9 +170,23 @@ public abstract class MediaUploadTests<TFixture>(TFixture api) : IClassFixture<T
     }
 
     [Fact]
+    public async Task The_text_of_a_pdf_is_kept_for_search_and_an_unreadable_pdf_is_refused()
+    {
+        var marker = Guid.NewGuid().ToString("N");
+        using var created = await UploadRawAsync(TestPdf.Make("Bac Giang investment guide " + marker), "application/pdf", "guide.pdf");
+        var file = (await created.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
+        Assert.Contains("Bac Giang investment guide " + marker, await api.Client.GetStringAsync(file.TextUrl), StringComparison.Ordinal);
+
+        var before = await api.CountAsync();
+        using var broken = await UploadRawAsync(Encoding.ASCII.GetBytes("%PDF-1.4\n% " + marker + "\nno objects, no trailer"), "application/pdf", "broken.pdf");
+        await ProblemAssert.IsProblemAsync(broken, HttpStatusCode.UnsupportedMediaType, "unsupported-media-type");
+        Assert.Equal(before, await api.CountAsync());
+    }
+
+    [Fact]
     public async Task Downloads_answer_ranges()
     {
-        var pdf = Pad(Encoding.ASCII.GetBytes("%PDF-1.4\n% " + Guid.NewGuid() + "\n"), 5_000);
+        var pdf = TestPdf.Make("Brochure " + Guid.NewGuid(), 5_000);
         using var created = await UploadRawAsync(pdf, "application/pdf", "tờ-rơi.pdf");
         var file = (await created.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
 

@@ -57,7 +57,7 @@ public abstract class VideoUploadTests<TFixture>(TFixture api) : IClassFixture<T
     [Fact]
     public async Task Only_videos_have_posters()
     {
-        using var pdf = new ByteArrayContent(System.Text.Encoding.ASCII.GetBytes("%PDF-1.4\n% " + Guid.NewGuid())) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
+        using var pdf = new ByteArrayContent(TestPdf.Make("Not a video " + Guid.NewGuid())) { Headers = { ContentType = new MediaTypeHeaderValue("application/pdf") } };
         using var created = await api.Client.PostAsync("/api/v1/media?fileName=a.pdf", pdf);
         var file = (await created.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
         Assert.Null(file.PosterUrl);

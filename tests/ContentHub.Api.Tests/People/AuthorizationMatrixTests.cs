@@ -102,6 +102,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["DownloadMedia"] = Everyone,
         ["GetMediaRendition"] = Everyone,
         ["GetMediaPoster"] = Everyone,
+        ["GetMediaText"] = Everyone,
         ["ListWebhooks"] = Admins,
         ["CreateWebhook"] = Admins,
         ["DeleteWebhook"] = Admins,

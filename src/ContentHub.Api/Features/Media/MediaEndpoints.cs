@@ -27,6 +27,9 @@ public static class MediaEndpoints
             .WithSummary("The file's bytes: Range (206, 416), ETag and Last-Modified with conditional requests, Content-Disposition with its name.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified)
             .ProducesReadProblems();
+        media.MapGet("/{id}/text", TextAsync).WithName("GetMediaText").RequireAuthorization(Policies.Staff)
+            .WithSummary("The text extracted from a PDF at upload (what search reads), as text/plain.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesReadProblems();
         media.MapGet("/{id}/poster", PosterAsync).WithName("GetMediaPoster").RequireAuthorization(Policies.Staff)
             .WithSummary("A video's poster: a JPEG of the frame a second in, made on first request.")
             .Produces(StatusCodes.Status200OK, contentType: "image/jpeg").Produces(StatusCodes.Status304NotModified).ProducesReadProblems();
@@ -35,6 +38,11 @@ public static class MediaEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "image/webp").Produces(StatusCodes.Status304NotModified).ProducesReadProblems();
         return routes;
     }
+
+    public static async Task<IResult> TextAsync(Guid id, ContentHubDbContext db, CancellationToken cancellationToken) =>
+        await db.MediaFiles.AsNoTracking().Where(f => f.Id == id && f.Text != null).Select(f => f.Text).SingleOrDefaultAsync(cancellationToken) is { } text
+            ? TypedResults.Text(text, "text/plain; charset=utf-8")
+            : Problems.NotFound($"The text of PDF {id}");
 
     public static async Task<IResult> PosterAsync(Guid id, HttpContext http, ContentHubDbContext db, VideoPosters posters, CancellationToken cancellationToken)
     {
@@ -138,12 +146,13 @@ public static class MediaEndpoints
 
 /// <summary>
 /// A stored file; for an image or a video its pixel size, for a video its duration and codecs, for an
-/// image the address of each rendition served, by name (<c>640.webp</c>), for a video its poster's.
+/// image the address of each rendition served, by name (<c>640.webp</c>), for a video its poster's, for
+/// a PDF its text's.
 /// </summary>
 public sealed record MediaResponse(
     Guid Id, string Sha256, string ContentType, long Size, string FileName, int? Width, int? Height,
     double? DurationSeconds, string? VideoCodec, string? AudioCodec, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl,
-    IReadOnlyDictionary<string, string>? Renditions, string? PosterUrl)
+    IReadOnlyDictionary<string, string>? Renditions, string? PosterUrl, string? TextUrl)
 {
     public static MediaResponse From(MediaFile file, IEnumerable<int> widths) =>
         new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height,
@@ -151,5 +160,6 @@ public sealed record MediaResponse(
             file.Width is null || !file.ContentType.StartsWith("image/", StringComparison.Ordinal)
                 ? null
                 : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"),
-            file.VideoCodec is null ? null : $"/api/v1/media/{file.Id}/poster");
+            file.VideoCodec is null ? null : $"/api/v1/media/{file.Id}/poster",
+            file.ContentType == FileTypes.Pdf.MediaType ? $"/api/v1/media/{file.Id}/text" : null);
 }

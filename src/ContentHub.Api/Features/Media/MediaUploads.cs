@@ -84,6 +84,17 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
             pixels = video is null ? null : (video.Width, video.Height);
         }
 
+        string? text = null;
+        if (type.Group == FileGroup.Document)
+        {
+            text = PdfText.Extract(staged.Path);
+            if (text is null)
+            {
+                staging.Discard(staged);
+                return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unreadable PDF", "The file starts as a PDF but cannot be read as one."));
+            }
+        }
+
         var storedType = type;
         if (type.Group == FileGroup.Subtitles)
         {
@@ -102,7 +113,7 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
             storedType = FileTypes.WebVtt;
         }
 
-        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, video, cancellationToken), null);
+        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, video, text, cancellationToken), null);
     }
 
     // Subtitles as WebVTT (SRT converted), checked: a malformed cue is refused with its line number.
@@ -120,7 +131,7 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         return (null, new Refusal(StatusCodes.Status400BadRequest, "Malformed subtitles", $"{where}: {message}"));
     }
 
-    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, VideoFacts? video, CancellationToken cancellationToken)
+    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, VideoFacts? video, string? text, CancellationToken cancellationToken)
     {
         if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, cancellationToken) is { } known)
         {
@@ -133,6 +144,11 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         if (video is not null)
         {
             file.WithVideo(video.DurationSeconds, video.VideoCodec, video.AudioCodec);
+        }
+
+        if (text is not null)
+        {
+            file.WithText(text);
         }
 
         db.MediaFiles.Add(file);
