@@ -8,7 +8,7 @@ public sealed class MediaFeature : IFeature
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName)
-            .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0 && o.MaxImagePixels > 0
+            .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0 && o.MaxImagePixels > 0 && o.StagingMaxAge > TimeSpan.Zero
                 && o.Widths.All(w => w is > 0 and <= 8192) && o.RenditionQuality is > 0 and <= 100,
                 "Media: size limits must be positive, rendition widths between 1 and 8192, the quality between 1 and 100.")
             .Validate(o => o.Store.Equals("Disk", StringComparison.OrdinalIgnoreCase) || (o.Store.Equals("S3", StringComparison.OrdinalIgnoreCase) && o.S3.Bucket.Length > 0), "Media:Store is Disk or S3 (with Media:S3:Bucket).")
@@ -21,6 +21,8 @@ public sealed class MediaFeature : IFeature
         services.AddSingleton<ImageRenditions>();
         services.AddSingleton<VideoProbe>();
         services.AddSingleton<VideoPosters>();
+        services.AddSingleton<StagingCleanup>();
+        services.AddHostedService(provider => provider.GetRequiredService<StagingCleanup>());
     }
 
     public void MapEndpoints(IEndpointRouteBuilder routes)

@@ -21,6 +21,9 @@ public sealed class MediaOptions
 
     public long MaxSubtitleBytes { get; set; } = 1024 * 1024;
 
+    /// <summary>Staging files not written to for this long are what a crash left; they are removed.</summary>
+    public TimeSpan StagingMaxAge { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Images with more pixels are refused: a small file can unpack into gigabytes (a decompression bomb).</summary>
     public long MaxImagePixels { get; set; } = 50_000_000;
 
