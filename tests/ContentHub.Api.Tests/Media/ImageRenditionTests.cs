@@ -95,11 +95,7 @@ public abstract class ImageRenditionTests<TFixture>(TFixture api) : IClassFixtur
         return (await response.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
     }
 
-    private async Task<HttpResponseMessage> UploadRawAsync(byte[] bytes, string declared, string name = "x")
-    {
-        using var content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue(declared) } };
-        return await api.Client.PostAsync("/api/v1/media?fileName=" + name, content);
-    }
+    private Task<HttpResponseMessage> UploadRawAsync(byte[] bytes, string declared, string name = "x") => MediaHttp.UploadAsync(api.Client, bytes, declared, name);
 
     // A gradient with a random stripe: every test's image is new bytes.
     private static SKBitmap Picture(int width, int height)

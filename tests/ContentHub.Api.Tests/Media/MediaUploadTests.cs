@@ -237,15 +237,8 @@ public abstract class MediaUploadTests<TFixture>(TFixture api) : IClassFixture<T
         Assert.DoesNotContain(db.MediaFiles, f => f.FileName == "broken.pdf");
     }
 
-    private async Task<HttpResponseMessage> UploadRawAsync(byte[] bytes, string declared, string fileName, bool chunked = false)
-    {
-        HttpContent content = chunked ? new StreamContent(new MemoryStream(bytes)) : new ByteArrayContent(bytes);
-        content.Headers.ContentType = MediaTypeHeaderValue.Parse(declared);
-        using (content)
-        {
-            return await api.Client.PostAsync("/api/v1/media?fileName=" + Uri.EscapeDataString(fileName), content);
-        }
-    }
+    private Task<HttpResponseMessage> UploadRawAsync(byte[] bytes, string declared, string fileName, bool chunked = false) =>
+        MediaHttp.UploadAsync(api.Client, bytes, declared, fileName, chunked);
 
     // A PNG is still a PNG with bytes after its end; unique bytes keep tests from sharing a stored file.
     private static byte[] Unique(byte[] file) => [.. file, .. Guid.NewGuid().ToByteArray()];
@@ -300,9 +293,5 @@ public abstract class SubtitleUploadTests<TFixture>(TFixture api) : IClassFixtur
         Assert.StartsWith(line + ":", problem.GetProperty("errors").GetProperty("file")[0].GetString(), StringComparison.Ordinal);
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(string text, string declared)
-    {
-        using var content = new ByteArrayContent(Encoding.UTF8.GetBytes(text)) { Headers = { ContentType = new MediaTypeHeaderValue(declared) } };
-        return await api.Client.PostAsync("/api/v1/media?fileName=subtitles", content);
-    }
+    private Task<HttpResponseMessage> UploadAsync(string text, string declared) => MediaHttp.UploadAsync(api.Client, Encoding.UTF8.GetBytes(text), declared, "subtitles");
 }

@@ -65,11 +65,7 @@ public abstract class VideoUploadTests<TFixture>(TFixture api) : IClassFixture<T
         await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
     }
 
-    private async Task<HttpResponseMessage> UploadAsync(byte[] bytes, string declared, string name)
-    {
-        using var content = new ByteArrayContent(bytes) { Headers = { ContentType = new MediaTypeHeaderValue(declared) } };
-        return await api.Client.PostAsync("/api/v1/media?fileName=" + name, content);
-    }
+    private Task<HttpResponseMessage> UploadAsync(byte[] bytes, string declared, string name) => MediaHttp.UploadAsync(api.Client, bytes, declared, name);
 
     // Two seconds of ffmpeg's test picture (and a tone), 320×240; a random colour keeps each file new.
     private static async Task<byte[]> MakeVideoAsync(string extension, string[] codecs)

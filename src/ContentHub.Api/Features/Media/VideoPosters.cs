@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 
 namespace ContentHub.Api.Features.Media;
@@ -11,8 +9,6 @@ namespace ContentHub.Api.Features.Media;
 /// </summary>
 public sealed class VideoPosters(IMediaStore store, MediaStaging staging) : IDisposable
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     private readonly SemaphoreSlim _making = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
     /// <summary>The poster, made now if needed; null when ffmpeg cannot take a frame (or is not installed).</summary>
@@ -43,8 +39,9 @@ public sealed class VideoPosters(IMediaStore store, MediaStaging staging) : IDis
         using var video = await store.LocalAsync(MediaKeys.File(sha256), cancellationToken).ConfigureAwait(false);
         var made = staging.Scratch(".jpg");
         var at = Math.Min(1.0, (durationSeconds ?? 0) / 2).ToString("0.###", CultureInfo.InvariantCulture);
-        if (!await RunAsync(["-v", "error", "-ss", at, "-i", video.Path, "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "3", "-y", made.Path], cancellationToken).ConfigureAwait(false)
-            || !File.Exists(made.Path))
+        var run = await MediaTools.RunAsync("ffmpeg", ["-v", "error", "-ss", at, "-i", video.Path, "-frames:v", "1", "-f", "image2", "-c:v", "mjpeg", "-q:v", "3", "-y", made.Path], cancellationToken)
+            .ConfigureAwait(false);
+        if (run is not (0, _) || !File.Exists(made.Path))
         {
             made.Dispose();
             return false;
@@ -55,47 +52,4 @@ public sealed class VideoPosters(IMediaStore store, MediaStaging staging) : IDis
     }
 
     public void Dispose() => _making.Dispose();
-
-    private static async Task<bool> RunAsync(string[] arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process? process;
-        try
-        {
-            process = Process.Start(start);
-        }
-        catch (Win32Exception)
-        {
-            return false;
-        }
-
-        if (process is null)
-        {
-            return false;
-        }
-
-        using (process)
-        using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            bounded.CancelAfter(Timeout);
-            var drained = Task.WhenAll(process.StandardOutput.ReadToEndAsync(bounded.Token), process.StandardError.ReadToEndAsync(bounded.Token));
-            try
-            {
-                await process.WaitForExitAsync(bounded.Token).ConfigureAwait(false);
-                await drained.ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            return process.ExitCode == 0;
-        }
-    }
 }

@@ -1,5 +1,3 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 
@@ -14,47 +12,18 @@ public sealed record VideoFacts(double DurationSeconds, string VideoCodec, int W
 /// </summary>
 public sealed partial class VideoProbe(ILogger<VideoProbe> logger)
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-
     public sealed record Outcome(VideoFacts? Facts, bool ToolMissing);
 
     public async Task<Outcome> ReadAsync(string path, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("ffprobe") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var argument in new[] { "-v", "error", "-print_format", "json", "-show_format", "-show_streams", path })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new Win32Exception();
-        }
-        catch (Win32Exception)
+        var run = await MediaTools.RunAsync("ffprobe", ["-v", "error", "-print_format", "json", "-show_format", "-show_streams", path], cancellationToken).ConfigureAwait(false);
+        if (run is not var (exitCode, output))
         {
             LogMissing(logger);
             return new Outcome(null, ToolMissing: true);
         }
 
-        using (process)
-        using (var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
-        {
-            bounded.CancelAfter(Timeout);
-            var output = process.StandardOutput.ReadToEndAsync(bounded.Token);
-            var errors = process.StandardError.ReadToEndAsync(bounded.Token);
-            try
-            {
-                await process.WaitForExitAsync(bounded.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw;
-            }
-
-            return new Outcome(process.ExitCode == 0 ? Parse(await output.ConfigureAwait(false)) : null, ToolMissing: false);
-        }
+        return new Outcome(exitCode == 0 ? Parse(output) : null, ToolMissing: false);
     }
 
     private static VideoFacts? Parse(string json)
