@@ -63,6 +63,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<Domain.Media.MediaFile> MediaFiles => Set<Domain.Media.MediaFile>();
 
+    public DbSet<Domain.Media.MediaCaption> MediaCaptions => Set<Domain.Media.MediaCaption>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -447,6 +447,44 @@ namespace ContentHub.Data.Migrations
                     b.ToTable("content_variants", (string)null);
                 });
 
+            modelBuilder.Entity("ContentHub.Domain.Media.MediaCaption", b =>
+                {
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("alt_text");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("caption");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("FileId", "Language")
+                        .HasName("pk_media_captions");
+
+                    b.ToTable("media_captions", (string)null);
+                });
+
             modelBuilder.Entity("ContentHub.Domain.Media.MediaFile", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1977,6 +2015,16 @@ namespace ContentHub.Data.Migrations
                     b.Navigation("SignOff");
 
                     b.Navigation("Translation");
+                });
+
+            modelBuilder.Entity("ContentHub.Domain.Media.MediaCaption", b =>
+                {
+                    b.HasOne("ContentHub.Domain.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_media_captions_media_files_file_id");
                 });
 
             modelBuilder.Entity("ContentHub.Domain.Portals.ApiKey", b =>

@@ -103,6 +103,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["GetMediaRendition"] = Everyone,
         ["GetMediaPoster"] = Everyone,
         ["GetMediaText"] = Everyone,
+        ["SetMediaCaption"] = Writers,
+        ["RemoveMediaCaption"] = Writers,
         ["ListWebhooks"] = Admins,
         ["CreateWebhook"] = Admins,
         ["DeleteWebhook"] = Admins,

@@ -27,6 +27,10 @@ public static class MediaEndpoints
             .WithSummary("The file's bytes: Range (206, 416), ETag and Last-Modified with conditional requests, Content-Disposition with its name.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified)
             .ProducesReadProblems();
+        media.MapPut("/{id}/captions/{language}", SetCaptionAsync).WithName("SetMediaCaption").RequireAuthorization(Policies.Writers)
+            .WithSummary("Sets the file's alternative text (required) and caption in one language; answers the file.").ProducesChangeProblems();
+        media.MapDelete("/{id}/captions/{language}", RemoveCaptionAsync).WithName("RemoveMediaCaption").RequireAuthorization(Policies.Writers)
+            .WithSummary("Removes the file's alternative text and caption in one language; answers the file.").ProducesReadProblems();
         media.MapGet("/{id}/text", TextAsync).WithName("GetMediaText").RequireAuthorization(Policies.Staff)
             .WithSummary("The text extracted from a PDF at upload (what search reads), as text/plain.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesReadProblems();
@@ -37,6 +41,26 @@ public static class MediaEndpoints
             .WithSummary("An image in one of the configured widths as WebP or JPEG (640.webp, 1024.jpg), without its metadata; made on first request.")
             .Produces(StatusCodes.Status200OK, contentType: "image/webp").Produces(StatusCodes.Status304NotModified).ProducesReadProblems();
         return routes;
+    }
+
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> SetCaptionAsync(
+        Guid id, string language, CaptionRequest request, MediaCaptions captions, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
+        await FileWithAsync(await captions.SetAsync(id, language, request, cancellationToken), id, db, options, cancellationToken);
+
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> RemoveCaptionAsync(
+        Guid id, string language, MediaCaptions captions, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
+        await FileWithAsync(await captions.RemoveAsync(id, language, cancellationToken), id, db, options, cancellationToken);
+
+    private static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> FileWithAsync(
+        Outcome<IReadOnlyList<MediaCaption>> outcome, Guid id, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+    {
+        if (outcome is not Outcome<IReadOnlyList<MediaCaption>>.Done { Value: var list })
+        {
+            return outcome.ToProblem();
+        }
+
+        var file = await db.MediaFiles.AsNoTracking().SingleAsync(f => f.Id == id, cancellationToken);
+        return TypedResults.Ok(MediaResponse.From(file, options.Value.Widths, list));
     }
 
     public static async Task<IResult> TextAsync(Guid id, ContentHubDbContext db, CancellationToken cancellationToken) =>
@@ -83,7 +107,7 @@ public static class MediaEndpoints
             : TypedResults.Stream(stored.Stream!, contentType, fileName, lastModified, tag, enableRangeProcessing: true);
     }
 
-    public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, IOptions<MediaOptions> widths, CancellationToken cancellationToken, string? fileName = null)
+    public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, MediaCaptions captions, IOptions<MediaOptions> widths, CancellationToken cancellationToken, string? fileName = null)
     {
         var request = http.Request;
         var (body, declared, name) = (request.Body, request.ContentType, fileName);
@@ -124,13 +148,13 @@ public static class MediaEndpoints
                     type: refusal.Status == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.UnsupportedMediaType);
         }
 
-        var response = MediaResponse.From(uploaded!.File, widths.Value.Widths);
+        var response = MediaResponse.From(uploaded!.File, widths.Value.Widths, uploaded.Created ? [] : await captions.ListAsync(uploaded.File.Id, cancellationToken));
         return uploaded.Created ? TypedResults.Created($"/api/v1/media/{response.Id}", response) : TypedResults.Ok(response);
     }
 
-    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, MediaCaptions captions, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
         await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is { } file
-            ? TypedResults.Ok(MediaResponse.From(file, options.Value.Widths))
+            ? TypedResults.Ok(MediaResponse.From(file, options.Value.Widths, await captions.ListAsync(id, cancellationToken)))
             : Problems.NotFound($"File {id}");
 
     public static async Task<IResult> DownloadAsync(Guid id, HttpContext http, ContentHubDbContext db, IMediaStore store, CancellationToken cancellationToken)
@@ -147,19 +171,23 @@ public static class MediaEndpoints
 /// <summary>
 /// A stored file; for an image or a video its pixel size, for a video its duration and codecs, for an
 /// image the address of each rendition served, by name (<c>640.webp</c>), for a video its poster's, for
-/// a PDF its text's.
+/// a PDF its text's; its alternative text and caption by language.
 /// </summary>
 public sealed record MediaResponse(
     Guid Id, string Sha256, string ContentType, long Size, string FileName, int? Width, int? Height,
     double? DurationSeconds, string? VideoCodec, string? AudioCodec, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl,
-    IReadOnlyDictionary<string, string>? Renditions, string? PosterUrl, string? TextUrl)
+    IReadOnlyDictionary<string, string>? Renditions, string? PosterUrl, string? TextUrl, IReadOnlyDictionary<string, CaptionResponse> Captions)
 {
-    public static MediaResponse From(MediaFile file, IEnumerable<int> widths) =>
+    public static MediaResponse From(MediaFile file, IEnumerable<int> widths, IEnumerable<MediaCaption> captions) =>
         new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height,
             file.DurationSeconds, file.VideoCodec, file.AudioCodec, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content",
             file.Width is null || !file.ContentType.StartsWith("image/", StringComparison.Ordinal)
                 ? null
                 : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"),
             file.VideoCodec is null ? null : $"/api/v1/media/{file.Id}/poster",
-            file.ContentType == FileTypes.Pdf.MediaType ? $"/api/v1/media/{file.Id}/text" : null);
+            file.ContentType == FileTypes.Pdf.MediaType ? $"/api/v1/media/{file.Id}/text" : null,
+            captions.OrderBy(c => c.Language.Code, StringComparer.Ordinal).ToDictionary(c => c.Language.Code, c => new CaptionResponse(c.AltText, c.Caption, c.UpdatedBy, c.UpdatedAt)));
 }
+
+/// <summary>A file's alternative text and caption in one language.</summary>
+public sealed record CaptionResponse(string AltText, string? Caption, string UpdatedBy, DateTimeOffset UpdatedAt);

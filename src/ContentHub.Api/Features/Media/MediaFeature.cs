@@ -18,6 +18,7 @@ public sealed class MediaFeature : IFeature
             ? ActivatorUtilities.CreateInstance<S3MediaStore>(provider)
             : ActivatorUtilities.CreateInstance<DiskMediaStore>(provider));
         services.AddScoped<MediaUploads>();
+        services.AddScoped<MediaCaptions>();
         services.AddSingleton<ImageRenditions>();
         services.AddSingleton<VideoProbe>();
         services.AddSingleton<VideoPosters>();
