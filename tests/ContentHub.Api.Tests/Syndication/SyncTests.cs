@@ -13,6 +13,7 @@ namespace ContentHub.Api.Tests.Syndication;
 /// Incremental sync: a portal that keeps calling with its cursor ends with exactly what it carries,
 /// under concurrent publishing and with a transaction that commits late.
 /// </summary>
+[Collection(AloneOnTheCluster.Name)]
 public sealed class SyncTests(SyndicationFixture api) : IClassFixture<SyndicationFixture>
 {
     [Fact]
@@ -178,4 +179,17 @@ public sealed class SyncTests(SyndicationFixture api) : IClassFixture<Syndicatio
 
     private static List<string> Keys(Dictionary<(Guid, string), SyncEntry> mirror) =>
         mirror.Keys.Select(k => $"{k.Item1}/{k.Item2}").Order(StringComparer.Ordinal).ToList();
+}
+
+/// <summary>
+/// Sync cursors follow transaction ids, which are the whole cluster's: a transaction in another test
+/// class's database holds every snapshot's horizon back. The pruning test ages changes made a moment
+/// ago by 400 days and prunes them, so a fresh sync's horizon, held back by such a transaction, looks
+/// pruned (in service, pruned changes are 30 days old, older than any running transaction). These
+/// tests run after the others, with nothing else on the cluster.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class AloneOnTheCluster
+{
+    public const string Name = "Alone on the test cluster";
 }
