@@ -39,6 +39,9 @@ public sealed class MediaFile
 
     public string UploadedBy { get; private set; } = string.Empty;
 
+    /// <summary>An image, with renditions (its pixel size alone does not say so: videos have one too).</summary>
+    public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
+
     public DateTimeOffset UploadedAt { get; private set; }
 
     public static MediaFile Create(Guid id, string sha256, string contentType, long size, string fileName, (int Width, int Height)? pixels, string by, DateTimeOffset now) => new()

@@ -59,7 +59,7 @@ public static class MediaEndpoints
             return outcome.ToProblem();
         }
 
-        var file = await db.MediaFiles.AsNoTracking().SingleAsync(f => f.Id == id, cancellationToken);
+        var file = (await FindAsync(db, id, cancellationToken))!;
         return TypedResults.Ok(MediaResponse.From(file, options.Value.Widths, list));
     }
 
@@ -70,7 +70,7 @@ public static class MediaEndpoints
 
     public static async Task<IResult> PosterAsync(Guid id, HttpContext http, ContentHubDbContext db, VideoPosters posters, CancellationToken cancellationToken)
     {
-        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { VideoCodec: not null } file)
+        if (await FindAsync(db, id, cancellationToken) is not { VideoCodec: not null } file)
         {
             return Problems.NotFound($"Video {id}");
         }
@@ -82,7 +82,7 @@ public static class MediaEndpoints
 
     public static async Task<IResult> RenditionAsync(Guid id, string rendition, HttpContext http, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken)
     {
-        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { Width: not null } file || !file.ContentType.StartsWith("image/", StringComparison.Ordinal))
+        if (await FindAsync(db, id, cancellationToken) is not { IsImage: true } file)
         {
             return Problems.NotFound($"Image {id}");
         }
@@ -95,6 +95,9 @@ public static class MediaEndpoints
         var stored = await renditions.OpenAsync(file.Sha256, width, extension, cancellationToken);
         return Send(http, stored, mediaType, null, file.UploadedAt, $"\"{file.Sha256[..32]}-{width}-{extension}\"");
     }
+
+    private static Task<MediaFile?> FindAsync(ContentHubDbContext db, Guid id, CancellationToken cancellationToken) =>
+        db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken);
 
     // The type is the one the bytes showed (or made); nosniff keeps browsers from guessing another.
     // Ranges, validators and conditional requests are ASP.NET Core's, from a file or a seekable stream.
@@ -153,13 +156,13 @@ public static class MediaEndpoints
     }
 
     public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, MediaCaptions captions, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
-        await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is { } file
+        await FindAsync(db, id, cancellationToken) is { } file
             ? TypedResults.Ok(MediaResponse.From(file, options.Value.Widths, await captions.ListAsync(id, cancellationToken)))
             : Problems.NotFound($"File {id}");
 
     public static async Task<IResult> DownloadAsync(Guid id, HttpContext http, ContentHubDbContext db, IMediaStore store, CancellationToken cancellationToken)
     {
-        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { } file)
+        if (await FindAsync(db, id, cancellationToken) is not { } file)
         {
             return Problems.NotFound($"File {id}");
         }
@@ -181,7 +184,7 @@ public sealed record MediaResponse(
     public static MediaResponse From(MediaFile file, IEnumerable<int> widths, IEnumerable<MediaCaption> captions) =>
         new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height,
             file.DurationSeconds, file.VideoCodec, file.AudioCodec, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content",
-            file.Width is null || !file.ContentType.StartsWith("image/", StringComparison.Ordinal)
+            !file.IsImage
                 ? null
                 : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"),
             file.VideoCodec is null ? null : $"/api/v1/media/{file.Id}/poster",

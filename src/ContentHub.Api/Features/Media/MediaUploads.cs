@@ -133,7 +133,7 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
 
     private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, VideoFacts? video, string? text, CancellationToken cancellationToken)
     {
-        if (await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, cancellationToken) is { } known)
+        if (await StoredAsync(staged.Sha256, cancellationToken) is { } known)
         {
             staging.Discard(staged);
             return new Uploaded(known, Created: false);
@@ -161,7 +161,7 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         {
             // The same content uploaded at the same moment by someone else: theirs is the record.
             db.ChangeTracker.Clear();
-            var raced = await db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == staged.Sha256, CancellationToken.None);
+            var raced = await StoredAsync(staged.Sha256, CancellationToken.None);
             if (raced is null)
             {
                 throw;
@@ -170,6 +170,9 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
             return new Uploaded(raced, Created: false);
         }
     }
+
+    private Task<MediaFile?> StoredAsync(string sha256, CancellationToken cancellationToken) =>
+        db.MediaFiles.AsNoTracking().SingleOrDefaultAsync(f => f.Sha256 == sha256, cancellationToken);
 
     private static string? MediaTypeOf(string? declared) =>
         declared is null ? null : Microsoft.Net.Http.Headers.MediaTypeHeaderValue.TryParse(declared, out var parsed) ? parsed.MediaType.Value?.ToLowerInvariant() : declared;
