@@ -65,6 +65,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<Domain.Media.MediaCaption> MediaCaptions => Set<Domain.Media.MediaCaption>();
 
+    public DbSet<ItemFile> ItemFiles => Set<ItemFile>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -31,10 +31,13 @@ internal sealed class ContentItemConfiguration : IEntityTypeConfiguration<Conten
         {
             promo.Property(p => p.AssetType).HasConversion<string>().HasMaxLength(20);
             promo.Property(p => p.UsageRights).HasMaxLength(2000);
+            promo.Property(p => p.Credit).HasMaxLength(PromoDetails.MaxCreditLength);
         });
 
         builder.HasMany(i => i.Variants).WithOne().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(i => i.Variants).HasField("_variants");
+        builder.HasMany(i => i.Files).WithOne().HasForeignKey(f => f.ItemId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(i => i.Files).HasField("_files").AutoInclude();
 
         builder.HasOne<OrgUnit>().WithMany().HasForeignKey(i => i.OrgUnitId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Category>().WithMany().HasForeignKey(i => i.CategoryId).OnDelete(DeleteBehavior.Restrict);

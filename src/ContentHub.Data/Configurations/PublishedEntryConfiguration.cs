@@ -1,6 +1,7 @@
 using ContentHub.Domain.Content;
 using ContentHub.Domain.Publishing;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace ContentHub.Data.Configurations;
@@ -21,6 +22,11 @@ internal sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(e => e.PosterUrl).HasMaxLength(WebAddress.MaxLength);
         builder.Property(e => e.PromoAssetType).HasConversion<string>().HasMaxLength(20);
         builder.Property(e => e.UsageRights).HasMaxLength(2000);
+        builder.Property(e => e.Credit).HasMaxLength(PromoDetails.MaxCreditLength);
+        builder.Property(e => e.Files).HasColumnType("jsonb").HasConversion(
+            files => PublishedFile.ToJson(files),
+            json => PublishedFile.FromJson(json),
+            new ValueComparer<List<PublishedFile>>((a, b) => a!.SequenceEqual(b!), files => files.Aggregate(0, (hash, f) => HashCode.Combine(hash, f.GetHashCode())), files => files.ToList()));
         builder.Property(e => e.TextFingerprint).HasMaxLength(32);
         builder.Property(e => e.TranslatedFrom).HasMaxLength(32);
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);

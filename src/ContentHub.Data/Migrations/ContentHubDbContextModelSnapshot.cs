@@ -447,6 +447,46 @@ namespace ContentHub.Data.Migrations
                     b.ToTable("content_variants", (string)null);
                 });
 
+            modelBuilder.Entity("ContentHub.Domain.Content.ItemFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("FileId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("file_id");
+
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("language");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("role");
+
+                    b.HasKey("Id")
+                        .HasName("pk_item_files");
+
+                    b.HasIndex("FileId")
+                        .HasDatabaseName("ix_item_files_file_id");
+
+                    b.HasIndex("ItemId", "Role", "Language")
+                        .IsUnique()
+                        .HasDatabaseName("ix_item_files_item_id_role_language");
+
+                    NpgsqlIndexBuilderExtensions.AreNullsDistinct(b.HasIndex("ItemId", "Role", "Language"), false);
+
+                    b.ToTable("item_files", (string)null);
+                });
+
             modelBuilder.Entity("ContentHub.Domain.Media.MediaCaption", b =>
                 {
                     b.Property<Guid>("FileId")
@@ -698,6 +738,16 @@ namespace ContentHub.Data.Migrations
                     b.Property<Guid>("CategoryId")
                         .HasColumnType("uuid")
                         .HasColumnName("category_id");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("credit");
+
+                    b.Property<string>("Files")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("files");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -1805,6 +1855,11 @@ namespace ContentHub.Data.Migrations
                                 .HasColumnType("character varying(20)")
                                 .HasColumnName("promo_asset_type");
 
+                            b1.Property<string>("Credit")
+                                .HasMaxLength(300)
+                                .HasColumnType("character varying(300)")
+                                .HasColumnName("promo_credit");
+
                             b1.Property<DateOnly?>("RightsExpireOn")
                                 .HasColumnType("date")
                                 .HasColumnName("promo_rights_expire_on");
@@ -1840,7 +1895,6 @@ namespace ContentHub.Data.Migrations
                                 .HasColumnName("video_poster_url");
 
                             b1.Property<string>("VideoUrl")
-                                .IsRequired()
                                 .HasMaxLength(2000)
                                 .HasColumnType("character varying(2000)")
                                 .HasColumnName("video_video_url");
@@ -2015,6 +2069,23 @@ namespace ContentHub.Data.Migrations
                     b.Navigation("SignOff");
 
                     b.Navigation("Translation");
+                });
+
+            modelBuilder.Entity("ContentHub.Domain.Content.ItemFile", b =>
+                {
+                    b.HasOne("ContentHub.Domain.Media.MediaFile", null)
+                        .WithMany()
+                        .HasForeignKey("FileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_item_files_media_files_file_id");
+
+                    b.HasOne("ContentHub.Domain.Content.ContentItem", null)
+                        .WithMany("Files")
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_item_files_content_items_item_id");
                 });
 
             modelBuilder.Entity("ContentHub.Domain.Media.MediaCaption", b =>
@@ -2273,6 +2344,8 @@ namespace ContentHub.Data.Migrations
 
             modelBuilder.Entity("ContentHub.Domain.Content.ContentItem", b =>
                 {
+                    b.Navigation("Files");
+
                     b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618

@@ -13,6 +13,7 @@ public sealed class ContentItem
     public const int MaxTagLength = 60;
 
     private readonly List<ContentVariant> _variants = [];
+    private readonly List<ItemFile> _files = [];
 
     private ContentItem()
     {
@@ -73,6 +74,9 @@ public sealed class ContentItem
     public uint Version { get; private set; }
 
     public IReadOnlyList<ContentVariant> Variants => _variants;
+
+    /// <summary>The uploaded files attached to the item (video, poster, subtitles, asset files).</summary>
+    public IReadOnlyList<ItemFile> Files => _files;
 
     public static ContentItem Create(Guid id, ContentKind kind, LanguageTag sourceLanguage, ItemDetails details, string actor, DateTimeOffset now)
     {
@@ -176,7 +180,31 @@ public sealed class ContentItem
         Sensitive = details.Sensitive;
         Video = details.Video;
         Promo = details.Promo;
+        AttachFiles(details.Files);
         UpdatedBy = actor;
         UpdatedAt = now;
+    }
+
+    // Rows are kept where the role and language stay, so a changed file is an update, not a delete and
+    // an insert that the unique (item, role, language) index would see in the wrong order.
+    private void AttachFiles(IReadOnlyList<FileLink> links)
+    {
+        if (links.GroupBy(l => (l.Role, l.Language)).Any(g => g.Count() > 1))
+        {
+            throw new ArgumentException("An item has at most one file per role and language.", nameof(links));
+        }
+
+        _files.RemoveAll(f => !links.Any(l => l.Role == f.Role && l.Language == f.Language));
+        foreach (var link in links)
+        {
+            if (_files.Find(f => f.Role == link.Role && f.Language == link.Language) is { } kept)
+            {
+                kept.Point(link.FileId);
+            }
+            else
+            {
+                _files.Add(ItemFile.For(Id, link));
+            }
+        }
     }
 }

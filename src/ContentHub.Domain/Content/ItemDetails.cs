@@ -7,4 +7,5 @@ public sealed record ItemDetails(
     IReadOnlyList<string> Tags,
     bool Sensitive,
     VideoDetails? Video,
-    PromoDetails? Promo);
+    PromoDetails? Promo,
+    IReadOnlyList<FileLink> Files);

@@ -1,7 +1,10 @@
 namespace ContentHub.Domain.Content;
 
-/// <summary>What only a video has. Files are hosted elsewhere for now, so the video is a URL.</summary>
-public sealed record VideoDetails(int DurationSeconds, Uri VideoUrl, Uri? PosterUrl)
+/// <summary>
+/// What only a video has: its length, and where it is hosted when that is elsewhere (an uploaded
+/// video and poster are attached as files instead, see <see cref="FileLink"/>).
+/// </summary>
+public sealed record VideoDetails(int DurationSeconds, Uri? VideoUrl, Uri? PosterUrl)
 {
     public const int MaxDurationSeconds = 24 * 60 * 60;
 }

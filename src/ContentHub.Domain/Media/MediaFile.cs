@@ -42,6 +42,23 @@ public sealed class MediaFile
     /// <summary>An image, with renditions (its pixel size alone does not say so: videos have one too).</summary>
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 
+    public bool IsVideo => ContentType.StartsWith("video/", StringComparison.Ordinal);
+
+    /// <summary>A WebVTT subtitle track (SRT is stored converted).</summary>
+    public bool IsSubtitles => ContentType == "text/vtt";
+
+    public bool IsPdf => ContentType == "application/pdf";
+
+    /// <summary>Whether the file can be attached to an item in <paramref name="role"/>.</summary>
+    public bool Fits(FileRole role) => role switch
+    {
+        FileRole.Video => IsVideo,
+        FileRole.Poster => IsImage,
+        FileRole.Subtitles => IsSubtitles,
+        FileRole.Asset => IsImage || IsPdf || IsVideo,
+        _ => false,
+    };
+
     public DateTimeOffset UploadedAt { get; private set; }
 
     public static MediaFile Create(Guid id, string sha256, string contentType, long size, string fileName, (int Width, int Height)? pixels, string by, DateTimeOffset now) => new()

@@ -51,6 +51,11 @@ public sealed class PublishedEntry
 
     public DateOnly? RightsExpireOn { get; private set; }
 
+    public string? Credit { get; private set; }
+
+    /// <summary>The item's uploaded files as portals reading this language get them.</summary>
+    public List<PublishedFile> Files { get; private set; } = [];
+
     /// <summary>The revision of this language's text that was approved and is shown.</summary>
     public long RevisionId { get; private set; }
 
@@ -80,7 +85,7 @@ public sealed class PublishedEntry
     public static PublishedEntry For(ContentItem item, ContentVariant variant) => new() { ItemId = item.Id, Language = variant.Language };
 
     /// <summary>Copies the approved text and the item's fields as they are now.</summary>
-    public void Show(ContentItem item, ContentVariant variant, long revisionId, DateTimeOffset reviewedAt, DateTimeOffset now)
+    public void Show(ContentItem item, ContentVariant variant, long revisionId, DateTimeOffset reviewedAt, List<PublishedFile> files, DateTimeOffset now)
     {
         Kind = item.Kind;
         CategoryId = item.CategoryId;
@@ -93,11 +98,13 @@ public sealed class PublishedEntry
         SeoDescription = variant.SeoDescription;
         SearchText = Text.SearchText.Of(variant.Title, variant.Summary, variant.BodyHtml);
         VideoDurationSeconds = item.Video?.DurationSeconds;
-        VideoUrl = item.Video?.VideoUrl.ToString();
+        VideoUrl = item.Video?.VideoUrl?.ToString();
         PosterUrl = item.Video?.PosterUrl?.ToString();
         PromoAssetType = item.Promo?.AssetType;
         UsageRights = item.Promo?.UsageRights;
         RightsExpireOn = item.Promo?.RightsExpireOn;
+        Credit = item.Promo?.Credit;
+        Files = files;
         RevisionId = revisionId;
         TextFingerprint = variant.Fingerprint;
         TranslatedFrom = variant.Language == item.SourceLanguage ? null : variant.Translation?.SourceFingerprint;

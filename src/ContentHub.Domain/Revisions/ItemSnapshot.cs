@@ -10,12 +10,14 @@ public sealed record ItemSnapshot(
     IReadOnlyList<string> Tags,
     bool Sensitive,
     VideoDetails? Video,
-    PromoDetails? Promo)
+    PromoDetails? Promo,
+    IReadOnlyList<FileLink>? Files = null)
 {
     public static ItemSnapshot Of(ContentItem item) =>
-        new(item.OrgUnitId, item.CategoryId, item.Tags, item.Sensitive, item.Video, item.Promo);
+        new(item.OrgUnitId, item.CategoryId, item.Tags, item.Sensitive, item.Video, item.Promo, item.Files.Count == 0 ? null : item.Files.Select(f => f.Link).ToList());
 
-    public ItemDetails ToDetails() => new(OrgUnitId, CategoryId, Tags, Sensitive, Video, Promo);
+    // Snapshots from before files were attached have none.
+    public ItemDetails ToDetails() => new(OrgUnitId, CategoryId, Tags, Sensitive, Video, Promo, Files ?? []);
 
     public string ToJson() => JsonSerializer.Serialize(this, SnapshotJson.Options);
 

@@ -21,7 +21,7 @@ public abstract class ImageRenditionTests<TFixture>(TFixture api) : IClassFixtur
     [Fact]
     public async Task An_image_is_served_in_the_configured_widths_as_webp_and_jpeg()
     {
-        var file = await UploadAsync(Encode(Picture(2000, 1000), SKEncodedImageFormat.Png), "image/png", "toan-canh.png");
+        var file = await UploadAsync(TestMedia.Encode(TestMedia.Picture(2000, 1000), SKEncodedImageFormat.Png), "image/png", "toan-canh.png");
         Assert.Equal((2000, 1000), (file.Width, file.Height));
         Assert.Equal($"/api/v1/media/{file.Id}/renditions/640.webp", file.Renditions!["640.webp"]);
 
@@ -53,7 +53,7 @@ public abstract class ImageRenditionTests<TFixture>(TFixture api) : IClassFixtur
     [Fact]
     public async Task Renditions_carry_no_exif_so_no_gps_position_reaches_portals()
     {
-        var jpeg = WithExifGps(Encode(Picture(800, 600), SKEncodedImageFormat.Jpeg));
+        var jpeg = WithExifGps(TestMedia.Encode(TestMedia.Picture(800, 600), SKEncodedImageFormat.Jpeg));
         var file = await UploadAsync(jpeg, "image/jpeg", "anh-gps.jpg");
         Assert.Equal((800, 600), (file.Width, file.Height));
         Assert.Contains("Exif", Encoding.Latin1.GetString(await api.Client.GetByteArrayAsync(file.ContentUrl)), StringComparison.Ordinal);
@@ -96,28 +96,6 @@ public abstract class ImageRenditionTests<TFixture>(TFixture api) : IClassFixtur
     }
 
     private Task<HttpResponseMessage> UploadRawAsync(byte[] bytes, string declared, string name = "x") => MediaHttp.UploadAsync(api.Client, bytes, declared, name);
-
-    // A gradient with a random stripe: every test's image is new bytes.
-    private static SKBitmap Picture(int width, int height)
-    {
-        var bitmap = new SKBitmap(width, height);
-        using var canvas = new SKCanvas(bitmap);
-        using var paint = new SKPaint { Shader = SKShader.CreateLinearGradient(new SKPoint(0, 0), new SKPoint(width, height), [SKColors.DarkGreen, SKColors.Gold], SKShaderTileMode.Clamp) };
-        canvas.DrawRect(0, 0, width, height, paint);
-        using var stripe = new SKPaint { Color = new SKColor((uint)Random.Shared.Next()) };
-        canvas.DrawRect(Random.Shared.Next(width / 2), 0, 10, height, stripe);
-        return bitmap;
-    }
-
-    private static byte[] Encode(SKBitmap bitmap, SKEncodedImageFormat format)
-    {
-        using (bitmap)
-        using (var image = SKImage.FromBitmap(bitmap))
-        using (var data = image.Encode(format, 90))
-        {
-            return data.ToArray();
-        }
-    }
 
     // An APP1 segment right after SOI: EXIF with a GPS IFD holding a latitude reference.
     private static byte[] WithExifGps(byte[] jpeg)

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -18,7 +17,7 @@ public abstract class VideoUploadTests<TFixture>(TFixture api) : IClassFixture<T
     [Fact]
     public async Task A_video_is_stored_with_its_duration_codecs_and_size()
     {
-        var mp4 = await MakeVideoAsync("mp4", ["-c:v", "mpeg4", "-c:a", "aac"]);
+        var mp4 = await TestMedia.VideoAsync("mp4", ["-c:v", "mpeg4", "-c:a", "aac"]);
         using var response = await UploadAsync(mp4, "video/mp4", "gioi-thieu.mp4");
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var file = (await response.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
@@ -38,7 +37,7 @@ public abstract class VideoUploadTests<TFixture>(TFixture api) : IClassFixture<T
 
         Assert.Equal(frame, await api.Client.GetByteArrayAsync(file.PosterUrl));
 
-        var webm = await MakeVideoAsync("webm", ["-c:v", "libvpx", "-an"]);
+        var webm = await TestMedia.VideoAsync("webm", ["-c:v", "libvpx", "-an"]);
         using var silent = await UploadAsync(webm, "video/webm", "im-lang.webm");
         var quiet = (await silent.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
         Assert.Equal(("video/webm", "vp8", (string?)null), (quiet.ContentType, quiet.VideoCodec, quiet.AudioCodec));
@@ -66,30 +65,4 @@ public abstract class VideoUploadTests<TFixture>(TFixture api) : IClassFixture<T
     }
 
     private Task<HttpResponseMessage> UploadAsync(byte[] bytes, string declared, string name) => MediaHttp.UploadAsync(api.Client, bytes, declared, name);
-
-    // Two seconds of ffmpeg's test picture (and a tone), 320×240; a random colour keeps each file new.
-    private static async Task<byte[]> MakeVideoAsync(string extension, string[] codecs)
-    {
-        var path = Path.Combine(Path.GetTempPath(), $"contenthub-video-{Guid.NewGuid():N}.{extension}");
-        var colour = Random.Shared.Next(0x1000000).ToString("x6", System.Globalization.CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo("ffmpeg") { RedirectStandardError = true, RedirectStandardOutput = true };
-        foreach (var argument in new[] { "-v", "error", "-f", "lavfi", "-i", $"color=c=0x{colour}:s=320x240:d=2:r=10", "-f", "lavfi", "-i", "sine=frequency=440:duration=2" }
-            .Concat(codecs).Concat(["-shortest", path]))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var ffmpeg = Process.Start(start)!;
-        var errors = await ffmpeg.StandardError.ReadToEndAsync();
-        await ffmpeg.WaitForExitAsync();
-        Assert.True(ffmpeg.ExitCode == 0, errors);
-        try
-        {
-            return await File.ReadAllBytesAsync(path);
-        }
-        finally
-        {
-            File.Delete(path);
-        }
-    }
 }

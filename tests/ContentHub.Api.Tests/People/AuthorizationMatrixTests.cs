@@ -105,6 +105,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["GetMediaText"] = Everyone,
         ["SetMediaCaption"] = Writers,
         ["RemoveMediaCaption"] = Writers,
+        ["DeleteMedia"] = Editors,
+        ["CleanUpMedia"] = Admins,
         ["ListWebhooks"] = Admins,
         ["CreateWebhook"] = Admins,
         ["DeleteWebhook"] = Admins,
@@ -115,6 +117,10 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["GetFeed"] = null,
         ["GetSitemapIndex"] = null,
         ["GetSitemap"] = null,
+        // Open like feeds: each checks its portal's own rules (public, its key, its feed token).
+        ["GetPortalFile"] = null,
+        ["GetPortalFileRendition"] = null,
+        ["GetPortalFilePoster"] = null,
         ["SyncPortal"] = PortalKeyOnly,
         ["GetOwnPortal"] = PortalKeyOnly,
         ["ODataServiceDocument"] = null,
@@ -149,6 +155,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
             var allowed = Allowed[name!];
             var url = "/" + pattern.TrimStart('/')
                 .Replace("{id}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
+                .Replace("{id:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{language}", "en", StringComparison.Ordinal)
                 .Replace("{revisionId}", "1", StringComparison.Ordinal)
                 .Replace("{action}", "no-such-step", StringComparison.Ordinal)

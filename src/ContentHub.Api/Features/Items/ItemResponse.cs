@@ -3,6 +3,7 @@ using ContentHub.Api.Features.Content;
 using ContentHub.Api.Http;
 using ContentHub.Domain.Workflow;
 using ContentHub.Domain.Content;
+using ContentHub.Domain.Media;
 
 namespace ContentHub.Api.Features.Items;
 
@@ -71,8 +72,8 @@ public sealed record ItemResponse(
             item.CategoryId,
             item.Tags,
             item.Sensitive,
-            item.Video is { } video ? new VideoFields(video.DurationSeconds, video.VideoUrl.ToString(), video.PosterUrl?.ToString()) : null,
-            item.Promo is { } promo ? new PromoFields(promo.AssetType, promo.UsageRights, promo.RightsExpireOn) : null,
+            item.Video is { } video ? VideoOf(video, item.Files) : null,
+            item.Promo is { } promo ? PromoOf(promo, item.Files) : null,
             variants.Select(v => v.Language).ToList(),
             variants,
             item.CreatedBy,
@@ -86,5 +87,20 @@ public sealed record ItemResponse(
             item.UnpublishAt,
             item.PublishedAt,
             allowedActions);
+    }
+
+    private static VideoFields VideoOf(VideoDetails video, IReadOnlyList<ItemFile> files) => new(
+        video.DurationSeconds, video.VideoUrl?.ToString(), video.PosterUrl?.ToString(),
+        files.FirstOrDefault(f => f.Role == FileRole.Video)?.FileId,
+        files.FirstOrDefault(f => f.Role == FileRole.Poster)?.FileId,
+        Tracks(files, FileRole.Subtitles));
+
+    private static PromoFields PromoOf(PromoDetails promo, IReadOnlyList<ItemFile> files) =>
+        new(promo.AssetType, promo.UsageRights, promo.RightsExpireOn, promo.Credit, Tracks(files, FileRole.Asset));
+
+    private static List<LanguageFile>? Tracks(IReadOnlyList<ItemFile> files, FileRole role)
+    {
+        var tracks = files.Where(f => f.Role == role).OrderBy(f => f.Language ?? string.Empty, StringComparer.Ordinal).Select(f => new LanguageFile(f.FileId, f.Language)).ToList();
+        return tracks.Count == 0 ? null : tracks;
     }
 }

@@ -28,7 +28,7 @@ public sealed class ItemService(
             return errors.ToOutcome<ContentItem>();
         }
 
-        await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
+        details = await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
         if (errors.Any)
         {
             return errors.ToOutcome<ContentItem>();
@@ -72,7 +72,7 @@ public sealed class ItemService(
         var details = ItemInput.Details(item.Kind, request.OrgUnitId, request.CategoryId, request.Tags, request.Sensitive, request.Video, request.Promo, errors);
         if (details is not null)
         {
-            await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
+            details = await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
         }
 
         if (details is null || errors.Any)

@@ -40,5 +40,21 @@ public sealed class DiskMediaStore(IOptions<MediaOptions> options) : IMediaStore
 
     public Task<StoredFile> OpenAsync(string key, CancellationToken cancellationToken) => Task.FromResult(new StoredFile(PathOf(key), null));
 
+    public Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+
+        if (Directory.Exists(path))
+        {
+            Directory.Delete(path, recursive: true);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private string PathOf(string key) => Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar));
 }

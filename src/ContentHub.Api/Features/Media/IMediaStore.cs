@@ -20,13 +20,19 @@ public interface IMediaStore
 
     /// <summary>What a download sends: a path on disk, or a seekable stream over the stored object.</summary>
     Task<StoredFile> OpenAsync(string key, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the stored file and everything stored under <c>{key}/</c> (for a rendition folder); what is not there is no error.</summary>
+    Task DeleteAsync(string key, CancellationToken cancellationToken);
 }
 
 public static class MediaKeys
 {
     public static string File(string sha256) => $"files/{sha256[..2]}/{sha256}";
 
-    public static string Rendition(string sha256, string name) => $"renditions/{sha256[..2]}/{sha256}/{name}";
+    public static string Rendition(string sha256, string name) => $"{Renditions(sha256)}/{name}";
+
+    /// <summary>The folder of everything made from a file (renditions, its poster).</summary>
+    public static string Renditions(string sha256) => $"renditions/{sha256[..2]}/{sha256}";
 }
 
 /// <summary>A stored file ready to send: <see cref="Path"/> on disk, or <see cref="Stream"/> (seekable, for ranges).</summary>

@@ -27,6 +27,12 @@ public static class MediaEndpoints
             .WithSummary("The file's bytes: Range (206, 416), ETag and Last-Modified with conditional requests, Content-Disposition with its name.")
             .Produces(StatusCodes.Status200OK, contentType: "application/octet-stream").Produces(StatusCodes.Status206PartialContent).Produces(StatusCodes.Status304NotModified)
             .ProducesReadProblems();
+        media.MapDelete("/{id}", DeleteAsync).WithName("DeleteMedia").RequireAuthorization(Policies.Editors)
+            .WithSummary("Deletes a file no item uses (204); 409 naming the items that still use it.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status409Conflict).ProducesReadProblems();
+        media.MapPost("/cleanup", CleanUpAsync).WithName("CleanUpMedia").RequireAuthorization(Policies.Admins)
+            .WithSummary("Deletes now every file no item uses that is older than Media:UnusedFileMaxAge (the clean-up also runs daily).")
+            .Produces<CleanUpResponse>();
         media.MapPut("/{id}/captions/{language}", SetCaptionAsync).WithName("SetMediaCaption").RequireAuthorization(Policies.Writers)
             .WithSummary("Sets the file's alternative text (required) and caption in one language; answers the file.").ProducesChangeProblems();
         media.MapDelete("/{id}/captions/{language}", RemoveCaptionAsync).WithName("RemoveMediaCaption").RequireAuthorization(Policies.Writers)
@@ -62,6 +68,19 @@ public static class MediaEndpoints
         var file = (await FindAsync(db, id, cancellationToken))!;
         return TypedResults.Ok(MediaResponse.From(file, options.Value.Widths, list));
     }
+
+    public static async Task<IResult> DeleteAsync(Guid id, MediaRemoval removal, CancellationToken cancellationToken) =>
+        await removal.DeleteAsync(id, cancellationToken) switch
+        {
+            MediaRemoval.Result.Deleted => TypedResults.NoContent(),
+            MediaRemoval.Result.InUse { Items: var items } => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "In use",
+                detail: $"File {id} is attached to {items.Count} item(s): {string.Join(", ", items)}. Detach it from them first.",
+                type: ProblemTypes.InUse, extensions: new Dictionary<string, object?> { ["items"] = items }),
+            _ => Problems.NotFound($"File {id}"),
+        };
+
+    public static async Task<Ok<CleanUpResponse>> CleanUpAsync(MediaRemoval removal, CancellationToken cancellationToken) =>
+        TypedResults.Ok(new CleanUpResponse(await removal.CleanUpAsync(cancellationToken)));
 
     public static async Task<IResult> TextAsync(Guid id, ContentHubDbContext db, CancellationToken cancellationToken) =>
         await db.MediaFiles.AsNoTracking().Where(f => f.Id == id && f.Text != null).Select(f => f.Text).SingleOrDefaultAsync(cancellationToken) is { } text
@@ -101,7 +120,7 @@ public static class MediaEndpoints
 
     // The type is the one the bytes showed (or made); nosniff keeps browsers from guessing another.
     // Ranges, validators and conditional requests are ASP.NET Core's, from a file or a seekable stream.
-    private static IResult Send(HttpContext http, StoredFile stored, string contentType, string? fileName, DateTimeOffset lastModified, string etag)
+    public static IResult Send(HttpContext http, StoredFile stored, string contentType, string? fileName, DateTimeOffset lastModified, string etag)
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";
         var tag = new EntityTagHeaderValue(etag);
@@ -191,6 +210,9 @@ public sealed record MediaResponse(
             file.ContentType == FileTypes.Pdf.MediaType ? $"/api/v1/media/{file.Id}/text" : null,
             captions.OrderBy(c => c.Language.Code, StringComparer.Ordinal).ToDictionary(c => c.Language.Code, c => new CaptionResponse(c.AltText, c.Caption, c.UpdatedBy, c.UpdatedAt)));
 }
+
+/// <summary>How many unused files a clean-up deleted.</summary>
+public sealed record CleanUpResponse(int Deleted);
 
 /// <summary>A file's alternative text and caption in one language.</summary>
 public sealed record CaptionResponse(string AltText, string? Caption, string UpdatedBy, DateTimeOffset UpdatedAt);

@@ -19,6 +19,8 @@ public sealed class MediaFeature : IFeature
             : ActivatorUtilities.CreateInstance<DiskMediaStore>(provider));
         services.AddScoped<MediaUploads>();
         services.AddScoped<MediaCaptions>();
+        services.AddScoped<MediaRemoval>();
+        services.AddHostedService<UnusedFileCleanup>();
         services.AddSingleton<ImageRenditions>();
         services.AddSingleton<VideoProbe>();
         services.AddSingleton<VideoPosters>();

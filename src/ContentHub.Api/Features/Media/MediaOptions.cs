@@ -24,6 +24,12 @@ public sealed class MediaOptions
     /// <summary>Staging files not written to for this long are what a crash left; they are removed.</summary>
     public TimeSpan StagingMaxAge { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Files no item uses are deleted by the clean-up once they are this old (younger ones are about to be attached).</summary>
+    public TimeSpan UnusedFileMaxAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>False to run no clean-up of unused files in this instance (the clean-up runs daily; one instance is enough).</summary>
+    public bool CleanUpUnusedFiles { get; set; } = true;
+
     /// <summary>Images with more pixels are refused: a small file can unpack into gigabytes (a decompression bomb).</summary>
     public long MaxImagePixels { get; set; } = 50_000_000;
 

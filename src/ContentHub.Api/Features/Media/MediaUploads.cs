@@ -133,6 +133,8 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
 
     private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, VideoFacts? video, string? text, CancellationToken cancellationToken)
     {
+        // A deletion of the same content waits for this, or this for it (see MediaLock).
+        await using var held = await MediaLock.TakeAsync(db, staged.Sha256, cancellationToken);
         if (await StoredAsync(staged.Sha256, cancellationToken) is { } known)
         {
             staging.Discard(staged);

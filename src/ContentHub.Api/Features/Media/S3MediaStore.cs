@@ -104,6 +104,24 @@ public sealed class S3MediaStore : IMediaStore, IDisposable
         return new StoredFile(null, new S3RangeStream(_client, _bucket, key, metadata.ContentLength));
     }
 
+    public async Task DeleteAsync(string key, CancellationToken cancellationToken)
+    {
+        await _client.DeleteObjectAsync(_bucket, key, cancellationToken).ConfigureAwait(false);
+        var listing = new ListObjectsV2Request { BucketName = _bucket, Prefix = key + "/" };
+        ListObjectsV2Response page;
+        do
+        {
+            page = await _client.ListObjectsV2Async(listing, cancellationToken).ConfigureAwait(false);
+            foreach (var stored in page.S3Objects ?? [])
+            {
+                await _client.DeleteObjectAsync(_bucket, stored.Key, cancellationToken).ConfigureAwait(false);
+            }
+
+            listing.ContinuationToken = page.NextContinuationToken;
+        }
+        while (page.IsTruncated == true);
+    }
+
     public void Dispose() => _client.Dispose();
 
     private async Task PutFileAsync(string key, string path, string contentType, CancellationToken cancellationToken) =>

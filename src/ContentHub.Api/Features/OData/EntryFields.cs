@@ -65,7 +65,7 @@ public static class EntryFields
         Of("SourceUpdatedAt", Instant with { Nullable = true }, l => l.Entry.SourceUpdatedAt, WriteInstant, e => e.SourceUpdatedAt),
         Of("CategoryId", Identifier, l => l.Item.CategoryId, (w, n, e) => w.WriteString(n, e.CategoryId), e => e.CategoryId, keyset: true),
         Of("DurationSeconds", new(EdmPrimitiveTypeKind.Int32, false), l => l.Entry.VideoDurationSeconds, (w, n, e) => w.WriteNumber(n, e.DurationSeconds ?? 0), e => e.DurationSeconds ?? 0, ContentKind.Video, keyset: true),
-        Of("VideoUrl", Text, l => l.Entry.VideoUrl, (w, n, e) => w.WriteString(n, e.VideoUrl), e => e.VideoUrl, ContentKind.Video, keyset: true),
+        Of("VideoUrl", OptionalText, l => l.Entry.VideoUrl, (w, n, e) => w.WriteString(n, e.VideoUrl), e => e.VideoUrl, ContentKind.Video, keyset: true),
         Of("PosterUrl", OptionalText, l => l.Entry.PosterUrl, (w, n, e) => w.WriteString(n, e.PosterUrl), e => e.PosterUrl, ContentKind.Video, keyset: true),
         Of("AssetType", new(null, false), l => l.Entry.PromoAssetType, (w, n, e) => w.WriteString(n, e.AssetType?.ToString()),
             e => new ODataEnumValue(e.AssetType?.ToString(), PortalModel.Namespace + ".PromoAssetType"), ContentKind.PromoAsset),

@@ -7,6 +7,7 @@ public sealed class PortalsFeature : IFeature
     {
         services.AddScoped<PortalService>();
         services.AddSingleton<PortalDirectory>();
+        services.AddSingleton(provider => new PortalFileLinks(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Media.MediaOptions>>().Value.Widths));
         services.AddPortalAnswerCache();
         services.AddHostedService<PortalChangeListener>();
     }

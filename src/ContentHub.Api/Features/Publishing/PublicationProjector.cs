@@ -60,6 +60,7 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
 
         latest ??= await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
         var shown = false;
+        var files = await AttachedAsync(item, cancellationToken).ConfigureAwait(false);
 
         foreach (var variant in item.Variants)
         {
@@ -75,7 +76,7 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
 
                 if (entry.RevisionId != variant.Review!.RevisionId || entry.PublishedAt != item.PublishedAt)
                 {
-                    entry.Show(item, variant, variant.Review.RevisionId, variant.Review.At, now);
+                    entry.Show(item, variant, variant.Review.RevisionId, variant.Review.At, files?.For(variant.Language.Code) ?? [], now);
                     shown = true;
                 }
             }
@@ -121,6 +122,25 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
         }
 
         shared.List(entries);
+    }
+
+    // The item's files and their captions, read once for all its languages.
+    private async Task<AttachedFiles?> AttachedAsync(ContentItem item, CancellationToken cancellationToken)
+    {
+        if (item.Files.Count == 0)
+        {
+            return null;
+        }
+
+        var ids = item.Files.Select(f => f.FileId).Distinct().ToList();
+        var files = await db.MediaFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken).ConfigureAwait(false);
+        var captions = await db.MediaCaptions.AsNoTracking().Where(c => ids.Contains(c.FileId)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return new AttachedFiles(item.Files.Select(f => f.Link).ToList(), files, captions.ToDictionary(c => (c.FileId, c.Language.Code)));
+    }
+
+    private sealed record AttachedFiles(List<FileLink> Links, Dictionary<Guid, Domain.Media.MediaFile> Files, Dictionary<(Guid, string), Domain.Media.MediaCaption> Captions)
+    {
+        public List<PublishedFile> For(string language) => PublishedFile.For(Links, language, Files, Captions);
     }
 
     private void Remove(PublishedItem? shared)

@@ -112,11 +112,11 @@ public sealed class RevisionService(
 
         var details = ItemSnapshot.FromJson(revision.Snapshot).ToDetails();
         var errors = new FieldErrors();
-        await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
+        details = await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
         if (errors.Any)
         {
             return new Outcome<Restored>.Conflict(
-                $"Revision {revision.Id} refers to a category or organisation unit that no longer exists: {string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m))}");
+                $"Revision {revision.Id} refers to a category, organisation unit or file that no longer exists: {string.Join(" ", errors.ToDictionary().Values.SelectMany(m => m))}");
         }
 
         var now = clock.GetUtcNow();

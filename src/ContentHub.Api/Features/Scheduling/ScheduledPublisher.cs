@@ -12,7 +12,8 @@ namespace ContentHub.Api.Features.Scheduling;
 /// Publishes and takes down what is due. Due rows are claimed with <c>FOR UPDATE SKIP LOCKED</c> in
 /// one transaction, so several instances can run this at once and each item is handled exactly once.
 /// An item is published only if its approvals still cover its content at the due time; otherwise the
-/// schedule is cancelled and the audit log says why.
+/// schedule is cancelled and the audit log says why. A promotional asset whose usage rights have
+/// ended (the day after <c>RightsExpireOn</c>, in the province's time) is taken down the same way.
 /// </summary>
 public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, PublicationProjector publication, IOptions<SchedulingOptions> options, TimeProvider clock)
 {
@@ -29,8 +30,9 @@ public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, P
         var toPublish = await db.Database.SqlQuery<Guid>(
                 $"SELECT id AS \"Value\" FROM content_items WHERE state = 'Scheduled' AND publish_at <= {now} ORDER BY publish_at LIMIT {batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var today = DateOnly.FromDateTime(now.ToOffset(options.Value.LocalUtcOffset).DateTime);
         var toUnpublish = await db.Database.SqlQuery<Guid>(
-                $"SELECT id AS \"Value\" FROM content_items WHERE state = 'Published' AND unpublish_at <= {now} ORDER BY unpublish_at LIMIT {batch} FOR UPDATE SKIP LOCKED")
+                $"SELECT id AS \"Value\" FROM content_items WHERE state = 'Published' AND (unpublish_at <= {now} OR promo_rights_expire_on < {today}) ORDER BY unpublish_at LIMIT {batch} FOR UPDATE SKIP LOCKED")
             .ToListAsync(cancellationToken).ConfigureAwait(false);
         if (toPublish.Count + toUnpublish.Count == 0)
         {
@@ -46,7 +48,9 @@ public sealed class ScheduledPublisher(ContentHubDbContext db, AuditLog audit, P
             {
                 item.MoveTo(EditorialState.Unpublished, now);
                 await publication.RefreshAsync(item, latest: null, cancellationToken).ConfigureAwait(false);
-                audit.Add("workflow.unpublish-scheduled", item.Id, fromState: nameof(EditorialState.Published), toState: item.State.ToString(), actor: Actor);
+                var expired = item.Promo?.RightsExpireOn < today && !(item.UnpublishAt <= now);
+                audit.Add(expired ? "workflow.rights-expired" : "workflow.unpublish-scheduled", item.Id, fromState: nameof(EditorialState.Published), toState: item.State.ToString(),
+                    details: expired ? $"usage rights ended {item.Promo!.RightsExpireOn:yyyy-MM-dd}" : null, actor: Actor);
                 unpublished++;
                 continue;
             }

@@ -17,4 +17,11 @@ public sealed class SchedulingOptions
     /// <summary>Items handled per look, so that one look stays short.</summary>
     [Range(1, 1000)]
     public int BatchSize { get; set; } = 50;
+
+    /// <summary>
+    /// The province's offset from UTC (Viet Nam keeps +07:00 all year): a promotional asset whose
+    /// rights end on a day comes down when that day ends here.
+    /// </summary>
+    [Range(typeof(TimeSpan), "-14:00:00", "14:00:00")]
+    public TimeSpan LocalUtcOffset { get; set; } = TimeSpan.FromHours(7);
 }

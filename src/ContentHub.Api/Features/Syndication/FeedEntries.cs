@@ -1,7 +1,10 @@
 using ContentHub.Api.Features.OData;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
+using ContentHub.Api.Features.Portals;
 using ContentHub.Domain.Languages;
+using ContentHub.Domain.Media;
+using ContentHub.Domain.Publishing;
 using ContentHub.Domain.Portals;
 using ContentHub.Domain.Taxonomy;
 using Microsoft.EntityFrameworkCore;
@@ -13,11 +16,11 @@ namespace ContentHub.Api.Features.Syndication;
 /// OData service (kinds, categories, publication window, reviewed text only unless it accepts
 /// machine translation). A feed in a language holds entries in that language only: no fallback.
 /// </summary>
-public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries)
+public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries, PortalFileLinks files)
 {
     public const int FeedSize = 50;
 
-    public async Task<IReadOnlyList<FeedEntry>> NewestAsync(Portal portal, LanguageTag language, Guid? categoryId, ContentKind? kind, int count, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<FeedEntry>> NewestAsync(Portal portal, LanguageTag language, Guid? categoryId, ContentKind? kind, int count, string serviceBase, CancellationToken cancellationToken)
     {
         var kinds = kind is { } only ? [only] : Enum.GetValues<ContentKind>().Where(k => portal.Kinds.Count == 0 || portal.Kinds.Contains(k.ToString())).ToArray();
         var rows = new List<Row>();
@@ -31,7 +34,7 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries)
 
             rows.AddRange(await visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId).Take(count)
                 .Select(l => new Row(l.Item.ItemId, l.Entry.Kind, l.Entry.Title, l.Entry.Summary, l.Entry.BodyHtml, l.Entry.Slug, l.Item.PublishedAt, l.Entry.UpdatedAt,
-                    l.Item.CategoryId, l.Entry.OrgUnitId, l.Entry.VideoUrl, l.Entry.PosterUrl))
+                    l.Item.CategoryId, l.Entry.OrgUnitId, l.Entry.VideoUrl, l.Entry.Files))
                 .ToListAsync(cancellationToken).ConfigureAwait(false));
         }
 
@@ -40,7 +43,7 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries)
         return newest.ConvertAll(r => new FeedEntry(
             r.ItemId, language.Code, r.Kind, r.Title, r.Summary, r.BodyHtml, PortalLinks.Page(portal, language.Code, r.Kind, r.Slug),
             PortalLinks.EntryId(portal, r.ItemId, language.Code), r.PublishedAt, r.UpdatedAt,
-            names.GetValueOrDefault(r.CategoryId), names.GetValueOrDefault(r.OrgUnitId), r.VideoUrl, r.PosterUrl));
+            names.GetValueOrDefault(r.CategoryId), names.GetValueOrDefault(r.OrgUnitId), Enclosures(portal, r, serviceBase)));
     }
 
     // Category and unit names in the feed's language, else Vietnamese, else any.
@@ -54,6 +57,20 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries)
             .ToDictionary(x => x.Id, x => x.Names.In(language, LanguageTag.Vietnamese) ?? string.Empty);
     }
 
+    // The entry's own files first (video, asset, subtitles; a poster is not content), then a video hosted elsewhere.
+    private List<Enclosure> Enclosures(Portal portal, Row row, string serviceBase)
+    {
+        var enclosures = row.Files.Where(f => f.Role is not FileRole.Poster)
+            .Select(f => new Enclosure(new Uri(files.For(serviceBase, portal, f).Url), f.ContentType, f.Size, f.AltText ?? f.FileName))
+            .ToList();
+        if (Uri.TryCreate(row.VideoUrl, UriKind.Absolute, out var video))
+        {
+            enclosures.Add(new Enclosure(video, "video/mp4", 0, null));
+        }
+
+        return enclosures;
+    }
+
     private sealed record Row(Guid ItemId, ContentKind Kind, string Title, string? Summary, string BodyHtml, string Slug, DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt,
-        Guid CategoryId, Guid OrgUnitId, string? VideoUrl, string? PosterUrl);
+        Guid CategoryId, Guid OrgUnitId, string? VideoUrl, List<PublishedFile> Files);
 }

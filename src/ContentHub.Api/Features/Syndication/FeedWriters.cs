@@ -49,9 +49,12 @@ public static class FeedWriters
                 item.Categories.Add(new SyndicationCategory(category));
             }
 
-            if (entry.Kind == ContentKind.Video && Uri.TryCreate(entry.VideoUrl, UriKind.Absolute, out var video))
+            // RSS 2.0 allows one enclosure per item; Atom any number.
+            foreach (var enclosure in mediaType == Rss ? entry.Enclosures.Take(1) : entry.Enclosures)
             {
-                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(video, "video/mp4", 0));
+                var link = SyndicationLink.CreateMediaEnclosureLink(enclosure.Url, enclosure.MediaType, enclosure.Size);
+                link.Title = mediaType == Rss ? null : enclosure.Title;
+                item.Links.Add(link);
             }
 
             return item;
@@ -118,13 +121,27 @@ public static class FeedWriters
                     json.WriteEndArray();
                 }
 
-                if (entry.Kind == ContentKind.Video && Uri.TryCreate(entry.VideoUrl, UriKind.Absolute, out var video))
+                if (entry.Enclosures.Count > 0)
                 {
                     json.WriteStartArray("attachments");
-                    json.WriteStartObject();
-                    json.WriteString("url", video.AbsoluteUri);
-                    json.WriteString("mime_type", "video/mp4");
-                    json.WriteEndObject();
+                    foreach (var enclosure in entry.Enclosures)
+                    {
+                        json.WriteStartObject();
+                        json.WriteString("url", enclosure.Url.AbsoluteUri);
+                        json.WriteString("mime_type", enclosure.MediaType);
+                        if (enclosure.Title is { } title)
+                        {
+                            json.WriteString("title", title);
+                        }
+
+                        if (enclosure.Size > 0)
+                        {
+                            json.WriteNumber("size_in_bytes", enclosure.Size);
+                        }
+
+                        json.WriteEndObject();
+                    }
+
                     json.WriteEndArray();
                 }
 

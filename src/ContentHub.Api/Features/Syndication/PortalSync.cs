@@ -1,4 +1,5 @@
 using ContentHub.Api.Features.OData;
+using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -16,12 +17,21 @@ namespace ContentHub.Api.Features.Syndication;
 /// has moved past. A transaction that runs long holds the horizon back — the sync waits for it
 /// rather than skip it. Each changed item is answered with its current state in every language asked for.
 /// </summary>
-public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries, SyncRetention retention)
+public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries, SyncRetention retention, PortalFileLinks files)
 {
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 500;
 
-    public async Task<Outcome<SyncPage>> PageAsync(Portal portal, string? cursorText, string? languagesText, string? kindsText, int? pageSize, CancellationToken cancellationToken)
+    public async Task<Outcome<SyncPage>> PageAsync(Portal portal, string? cursorText, string? languagesText, string? kindsText, int? pageSize, string serviceBase, CancellationToken cancellationToken)
+    {
+        var page = await PageAsync(portal, cursorText, languagesText, kindsText, pageSize, cancellationToken).ConfigureAwait(false);
+        return page.Map(p => p with
+        {
+            Changes = p.Changes.Select(c => c.Entry is { Stored: { } stored } entry ? c with { Entry = entry with { Files = files.For(serviceBase, portal, stored), Stored = null } } : c).ToList(),
+        });
+    }
+
+    private async Task<Outcome<SyncPage>> PageAsync(Portal portal, string? cursorText, string? languagesText, string? kindsText, int? pageSize, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var languages = Languages(portal, languagesText, errors);
@@ -133,7 +143,11 @@ public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries, Sy
     private static IQueryable<(Guid ItemId, SyncEntry Entry)> Project(IQueryable<Listing> listings) =>
         listings.Select(l => new ValueTuple<Guid, SyncEntry>(l.Item.ItemId, new SyncEntry(
             l.Item.Kind.ToString(), l.Entry.Title, l.Entry.Summary, l.Entry.BodyHtml, l.Entry.Slug, l.Item.CategoryId, l.Entry.Tags,
-            l.Item.PublishedAt, l.Entry.UpdatedAt, l.Entry.MachineTranslated, l.Entry.SourceUpdatedAt)));
+            l.Item.PublishedAt, l.Entry.UpdatedAt, l.Entry.MachineTranslated, l.Entry.SourceUpdatedAt,
+            l.Entry.VideoDurationSeconds, l.Entry.VideoUrl, l.Entry.PromoAssetType.HasValue ? l.Entry.PromoAssetType.Value.ToString() : null, l.Entry.UsageRights, l.Entry.RightsExpireOn, l.Entry.Credit)
+        {
+            Stored = l.Entry.Files,
+        }));
 
     private async Task<long> HorizonAsync(CancellationToken cancellationToken) =>
         (await db.Database.SqlQuery<long>($"SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS \"Value\"").ToListAsync(cancellationToken).ConfigureAwait(false))[0];

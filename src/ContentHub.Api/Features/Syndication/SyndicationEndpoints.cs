@@ -52,7 +52,7 @@ public static class SyndicationEndpoints
                 detail: "Send the portal's key in X-Api-Key, or name a public portal with portal=.", type: ProblemTypes.Unauthorized);
         }
 
-        var outcome = await sync.PageAsync(portal, cursor, languages, kinds, pageSize, cancellationToken);
+        var outcome = await sync.PageAsync(portal, cursor, languages, kinds, pageSize, PortalFileLinks.BaseOf(http.Request), cancellationToken);
         if (outcome is not Outcome<SyncPage>.Done { Value: var page })
         {
             return outcome.ToProblem();
@@ -109,7 +109,7 @@ public static class SyndicationEndpoints
         }
 
         var mediaType = Formats[file];
-        var entries = await feeds.NewestAsync(found, served, categoryId, only, FeedEntries.FeedSize, cancellationToken);
+        var entries = await feeds.NewestAsync(found, served, categoryId, only, FeedEntries.FeedSize, PortalFileLinks.BaseOf(http.Request), cancellationToken);
         var updated = entries.Count == 0 ? found.CreatedAt : entries.Max(e => e.UpdatedAt);
         var title = found.Name + (categoryName is null ? string.Empty : " — " + categoryName);
         var self = new Uri($"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{http.Request.Path}");
@@ -161,7 +161,7 @@ public static class SyndicationEndpoints
 
     private static async Task ExecuteAsync(HttpContext http, Task<IResult> result) => await (await result).ExecuteAsync(http);
 
-    private static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(FeedAccess.Outcome access, string portal) => access switch
+    internal static Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult? Refusal(FeedAccess.Outcome access, string portal) => access switch
     {
         FeedAccess.Outcome.Unknown => Problems.NotFound($"Portal {portal}"),
         FeedAccess.Outcome.Refused => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",

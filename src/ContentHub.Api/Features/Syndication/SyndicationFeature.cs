@@ -1,11 +1,12 @@
 namespace ContentHub.Api.Features.Syndication;
 
-/// <summary>What portals pull without querying: feeds, sitemaps and incremental sync (webhooks come next).</summary>
+/// <summary>What portals pull without querying: feeds, sitemaps, incremental sync, and the files of what they carry.</summary>
 public sealed class SyndicationFeature : IFeature
 {
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<FeedEntries>();
+        services.AddScoped<PortalFiles>();
         services.AddScoped<Sitemaps>();
         services.AddScoped<PortalSync>();
         services.AddOptions<SyncOptions>().BindConfiguration(SyncOptions.Section);
@@ -13,5 +14,9 @@ public sealed class SyndicationFeature : IFeature
         services.AddHostedService<SyncRetentionWorker>();
     }
 
-    public void MapEndpoints(IEndpointRouteBuilder routes) => routes.MapSyndicationEndpoints();
+    public void MapEndpoints(IEndpointRouteBuilder routes)
+    {
+        routes.MapSyndicationEndpoints();
+        routes.MapPortalFileEndpoints();
+    }
 }

@@ -1,0 +1,17 @@
+namespace ContentHub.Domain.Media;
+
+/// <summary>What an uploaded file is to the item it is attached to.</summary>
+public enum FileRole
+{
+    /// <summary>A video item's own video (one for every language).</summary>
+    Video,
+
+    /// <summary>A video item's still image shown before playing (one for every language).</summary>
+    Poster,
+
+    /// <summary>A video's subtitle track in one language (WebVTT).</summary>
+    Subtitles,
+
+    /// <summary>A promotional asset's file: one for every language, or one per language where the content differs.</summary>
+    Asset,
+}
