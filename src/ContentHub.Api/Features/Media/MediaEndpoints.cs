@@ -95,7 +95,7 @@ public static class MediaEndpoints
         }
 
         return await posters.OpenAsync(file.Sha256, file.DurationSeconds, cancellationToken) is { } poster
-            ? Send(http, poster, "image/jpeg", null, file.UploadedAt, $"\"{file.Sha256[..32]}-poster\"")
+            ? Send(http, poster, "image/jpeg", null, file.UploadedAt, PosterTag(file.Sha256))
             : Problems.NotFound($"A poster of video {id} (no frame could be taken)");
     }
 
@@ -112,7 +112,7 @@ public static class MediaEndpoints
         }
 
         var stored = await renditions.OpenAsync(file.Sha256, width, extension, cancellationToken);
-        return Send(http, stored, mediaType, null, file.UploadedAt, $"\"{file.Sha256[..32]}-{width}-{extension}\"");
+        return Send(http, stored, mediaType, null, file.UploadedAt, RenditionTag(file.Sha256, width, extension));
     }
 
     private static Task<MediaFile?> FindAsync(ContentHubDbContext db, Guid id, CancellationToken cancellationToken) =>
@@ -120,6 +120,11 @@ public static class MediaEndpoints
 
     // The type is the one the bytes showed (or made); nosniff keeps browsers from guessing another.
     // Ranges, validators and conditional requests are ASP.NET Core's, from a file or a seekable stream.
+    /// <summary>The strong validator of what is made from a file: the same bytes under every route that serves them.</summary>
+    public static string RenditionTag(string sha256, int width, string extension) => $"\"{sha256[..32]}-{width}-{extension}\"";
+
+    public static string PosterTag(string sha256) => $"\"{sha256[..32]}-poster\"";
+
     public static IResult Send(HttpContext http, StoredFile stored, string contentType, string? fileName, DateTimeOffset lastModified, string etag)
     {
         http.Response.Headers.XContentTypeOptions = "nosniff";

@@ -47,7 +47,7 @@ public static class PortalFileEndpoints
         }
 
         var stored = await renditions.OpenAsync(file.Sha256, width, extension, http.RequestAborted);
-        return MediaEndpoints.Send(http, stored, mediaType, null, file.UploadedAt, $"\"{file.Sha256[..32]}-{width}-{extension}\"");
+        return MediaEndpoints.Send(http, stored, mediaType, null, file.UploadedAt, MediaEndpoints.RenditionTag(file.Sha256, width, extension));
     }
 
     public static async Task<IResult> PosterAsync(string portal, Guid id, HttpContext http, PortalDirectory directory, PortalFiles files, VideoPosters posters)
@@ -59,7 +59,7 @@ public static class PortalFileEndpoints
         }
 
         return file!.IsVideo && await posters.OpenAsync(file.Sha256, file.DurationSeconds, http.RequestAborted) is { } poster
-            ? MediaEndpoints.Send(http, poster, "image/jpeg", null, file.UploadedAt, $"\"{file.Sha256[..32]}-poster\"")
+            ? MediaEndpoints.Send(http, poster, "image/jpeg", null, file.UploadedAt, MediaEndpoints.PosterTag(file.Sha256))
             : Problems.NotFound($"A poster of file {id}");
     }
 
