@@ -1,10 +1,13 @@
 using ContentHub.Api.Features;
 using ContentHub.Api.Features.People;
+using ContentHub.Api.Features.Search;
 using ContentHub.Api.Hosting;
 using ContentHub.Api.Http;
 using ContentHub.Data.Embedded;
 
-var builder = WebApplication.CreateBuilder(args);
+// "reindex [--all]" runs that command instead of the service; everything else is host configuration.
+var command = args is [ReindexCommand.Name, ..] ? args[1..] : null;
+var builder = WebApplication.CreateBuilder(command is null ? args : []);
 EmbeddedPostgres? embedded;
 try
 {
@@ -27,6 +30,11 @@ try
     app.UseContentHubHttp();
     app.MapContentHubFeatures();
     await app.PrepareDatabaseAsync();
+    if (command is not null)
+    {
+        return await ReindexCommand.RunAsync(app.Services, command, CancellationToken.None);
+    }
+
     await app.RunAsync();
     return 0;
 }

@@ -16,7 +16,6 @@ namespace ContentHub.OData;
 /// <typeparam name="T">The queried CLR type, mapped in <paramref name="model"/> to the entity type queried.</typeparam>
 public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
 {
-    private static readonly MethodInfo Contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
 
     private static ODataQuerySettings Settings => PackageBinding.Settings;
 
@@ -50,25 +49,6 @@ public sealed class QueryComposer<T>(IEdmModel model, PropertyMap<T> properties)
         var context = Context();
         return (Expression<Func<T, bool>>)Binding(() => Binder(aliases).BindFilter(filter, context));
     }
-
-    /// <summary>
-    /// The $search as a predicate: every term must occur in <paramref name="text"/> (AND, OR and NOT as
-    /// written), each term folded by <paramref name="fold"/> the way the stored text was.
-    /// </summary>
-    public Expression<Func<T, bool>> Search(SearchExpression search, Expression<Func<T, string>> text, Func<string, string> fold)
-    {
-        var row = text.Parameters[0];
-        return Expression.Lambda<Func<T, bool>>(SearchNode(search, text.Body, fold), row);
-    }
-
-    private static Expression SearchNode(SearchExpression node, Expression text, Func<string, string> fold) => node switch
-    {
-        SearchExpression.Term term => Expression.Call(text, Contains, Constant(fold(term.Text))),
-        SearchExpression.Both and => Expression.AndAlso(SearchNode(and.Left, text, fold), SearchNode(and.Right, text, fold)),
-        SearchExpression.Either or => Expression.OrElse(SearchNode(or.Left, text, fold), SearchNode(or.Right, text, fold)),
-        SearchExpression.Negated not => Expression.Not(SearchNode(not.Operand, text, fold)),
-        _ => throw ODataQueryException.NotImplemented("This $search expression"),
-    };
 
     /// <summary>Applies $orderby (all its keys, in order) before <paramref name="tieBreak"/>.</summary>
     public IOrderedQueryable<T> OrderBy<TKey>(IQueryable<T> query, OrderByClause? orderBy, Expression<Func<T, TKey>> tieBreak, bool tieBreakDescending, IDictionary<string, SingleValueNode>? aliases = null)

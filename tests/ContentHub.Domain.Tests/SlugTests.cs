@@ -82,6 +82,6 @@ public sealed class SearchTextTests
     [Fact]
     public void Search_text_reads_the_body_without_its_markup()
     {
-        Assert.Equal("tieu de tom tat dam & lien ket", SearchText.Of("Tiêu đề", "Tóm tắt", "<p><strong>Đậm</strong> &amp; <a href=\"https://x\">liên kết</a></p>\n"));
+        Assert.Equal("tieu de dam & lien ket", SearchText.Fold("Tiêu đề " + SearchText.PlainText("<p><strong>Đậm</strong> &amp; <a href=\"https://x\">liên kết</a></p>\n")));
     }
 }

@@ -13,6 +13,7 @@ using ContentHub.Api.Features.Publishing;
 using ContentHub.Api.Features.Rendering;
 using ContentHub.Api.Features.Revisions;
 using ContentHub.Api.Features.Scheduling;
+using ContentHub.Api.Features.Search;
 using ContentHub.Api.Features.Syndication;
 using ContentHub.Api.Features.Taxonomy;
 using ContentHub.Api.Features.Translation;
@@ -40,6 +41,7 @@ public static class FeatureSetup
         new CommentsFeature(),
         new PublishingFeature(),
         new MediaFeature(),
+        new SearchFeature(),
         new SchedulingFeature(),
         new PeopleFeature(),
         new PortalsFeature(),

@@ -35,5 +35,6 @@ internal sealed class ContentVariantConfiguration : IEntityTypeConfiguration<Con
         });
 
         builder.HasIndex(v => new { v.Kind, v.Language, v.Slug }).IsUnique();
+        builder.MapSearchColumns();
     }
 }

@@ -33,5 +33,6 @@ internal sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Pub
 
         // Lists are read through PublishedItem (newest first) and this table's primary key; slugs are looked up.
         builder.HasIndex(e => new { e.Kind, e.Language, e.Slug });
+        builder.MapSearchColumns();
     }
 }

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 
 #nullable disable
 
@@ -395,6 +396,25 @@ namespace ContentHub.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("kind");
 
+                    b.Property<string>("SearchTerms")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text")
+                        .HasDefaultValue("")
+                        .HasColumnName("search_terms");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("search_terms::tsvector", true);
+
+                    b.Property<short>("SearchVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("search_version");
+
                     b.Property<string>("SeoDescription")
                         .HasMaxLength(320)
                         .HasColumnType("character varying(320)")
@@ -439,6 +459,11 @@ namespace ContentHub.Data.Migrations
 
                     b.HasKey("ItemId", "Language")
                         .HasName("pk_content_variants");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_content_variants_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Kind", "Language", "Slug")
                         .IsUnique()
@@ -789,10 +814,24 @@ namespace ContentHub.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("rights_expire_on");
 
-                    b.Property<string>("SearchText")
+                    b.Property<string>("SearchTerms")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("text")
-                        .HasColumnName("search_text");
+                        .HasDefaultValue("")
+                        .HasColumnName("search_terms");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector")
+                        .HasComputedColumnSql("search_terms::tsvector", true);
+
+                    b.Property<short>("SearchVersion")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("smallint")
+                        .HasDefaultValue((short)0)
+                        .HasColumnName("search_version");
 
                     b.Property<string>("SeoDescription")
                         .HasMaxLength(320)
@@ -860,6 +899,11 @@ namespace ContentHub.Data.Migrations
 
                     b.HasKey("ItemId", "Language")
                         .HasName("pk_published_entries");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_published_entries_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
 
                     b.HasIndex("Kind", "Language", "Slug")
                         .HasDatabaseName("ix_published_entries_kind_language_slug");

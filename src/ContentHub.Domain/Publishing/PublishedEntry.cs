@@ -36,9 +36,6 @@ public sealed class PublishedEntry
 
     public string? SeoDescription { get; private set; }
 
-    /// <summary>Title, lead and body folded for diacritic-insensitive search (see <see cref="Text.SearchText"/>).</summary>
-    public string SearchText { get; private set; } = string.Empty;
-
     public int? VideoDurationSeconds { get; private set; }
 
     public string? VideoUrl { get; private set; }
@@ -96,7 +93,6 @@ public sealed class PublishedEntry
         BodyHtml = variant.BodyHtml;
         Slug = variant.Slug;
         SeoDescription = variant.SeoDescription;
-        SearchText = Text.SearchText.Of(variant.Title, variant.Summary, variant.BodyHtml);
         VideoDurationSeconds = item.Video?.DurationSeconds;
         VideoUrl = item.Video?.VideoUrl?.ToString();
         PosterUrl = item.Video?.PosterUrl?.ToString();

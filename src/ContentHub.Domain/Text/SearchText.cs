@@ -6,21 +6,14 @@ using System.Text.RegularExpressions;
 namespace ContentHub.Domain.Text;
 
 /// <summary>
-/// Text folded for searching: Latin-script diacritics removed (so "bac giang" finds "Bắc Giang"),
-/// đ as d, lower case, HTML tags and entities gone, white space single. Other scripts are kept as
-/// they are. The same folding applies to what is stored and to what is searched for.
+/// Text for searching. <see cref="Fold"/>: Latin-script diacritics removed (so "bac giang" finds
+/// "Bắc Giang"), đ as d, lower case, white space single; other scripts are kept as they are.
+/// <see cref="PlainText"/>: rendered HTML as the words a reader sees.
 /// </summary>
 public static partial class SearchText
 {
-    /// <summary>The most characters kept per entry: enough for the title, lead and the start of the body.</summary>
-    public const int MaxLength = 20_000;
-
-    public static string Of(string title, string? summary, string bodyHtml)
-    {
-        var body = WebUtility.HtmlDecode(Tags().Replace(bodyHtml, " "));
-        var folded = Fold($"{title} {summary} {body}");
-        return folded.Length <= MaxLength ? folded : folded[..MaxLength];
-    }
+    /// <summary>The text of rendered HTML: tags gone, entities decoded, white space single.</summary>
+    public static string PlainText(string html) => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Trim();
 
     public static string Fold(string text)
     {

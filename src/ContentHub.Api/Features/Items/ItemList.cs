@@ -19,8 +19,8 @@ public sealed class ItemList(ContentHubDbContext db)
     public async Task<Outcome<PagedResponse<ItemSummaryResponse>>> QueryAsync(ItemListQuery query, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var kind = ParseEnum<ContentKind>(query.Kind, "kind", errors);
-        var state = ParseEnum<EditorialState>(query.State, "state", errors);
+        var kind = EnumInput.Parse<ContentKind>(query.Kind, "kind", errors);
+        var state = EnumInput.Parse<EditorialState>(query.State, "state", errors);
         LanguageTag? language = null;
         if (query.Language is not null && LanguageInput.TryParse(query.Language, "language", errors, out var parsed))
         {
@@ -75,19 +75,5 @@ public sealed class ItemList(ContentHubDbContext db)
             row.Item.CreatedAt,
             row.Item.UpdatedAt)).ToList();
         return new PagedResponse<ItemSummaryResponse>(summaries, page, size, total);
-    }
-
-    private static T? ParseEnum<T>(string? value, string field, FieldErrors errors)
-        where T : struct, Enum
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        // Names only: Enum.TryParse would also take "3".
-        var match = Enum.GetNames<T>().FirstOrDefault(name => string.Equals(name, value, StringComparison.OrdinalIgnoreCase));
-        errors.Require(match is not null, field, "One of: " + string.Join(", ", Enum.GetNames<T>()) + ".");
-        return match is null ? null : Enum.Parse<T>(match);
     }
 }

@@ -5,7 +5,8 @@ using ContentHub.Domain.Content;
 using ContentHub.Domain.Languages;
 using ContentHub.Domain.Portals;
 using ContentHub.Domain.Publishing;
-using ContentHub.Domain.Text;
+using ContentHub.Api.Features.Search;
+using ContentHub.Search;
 using ContentHub.OData;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.OData;
@@ -221,10 +222,24 @@ public static class ODataQueryEndpoint
 
         if (ODataRequests.Option(request, "search") is { } searchText)
         {
-            visible = visible.Where(binder.Search(SearchExpression.Parse(searchText), l => l.Entry.SearchText, SearchText.Fold));
+            // The search index, analysed per language as portals' search endpoint uses it; the order stays $orderby's.
+            var terms = ParseSearch(searchText);
+            visible = visible.Where(SearchTerms.Through(terms.Matching<PublishedEntry>(e => e.Language), (Listing l) => l.Entry));
         }
 
         return visible;
+    }
+
+    private static SearchTerms ParseSearch(string text)
+    {
+        try
+        {
+            return SearchTerms.Parse(text);
+        }
+        catch (SearchSyntaxException exception)
+        {
+            throw exception.TooLong ? ODataQueryException.Limit("$search", exception.Message) : new ODataQueryException(400, "BadRequest", exception.Message, "$search");
+        }
     }
 
     // A page in the client's order (newest first by default), with $count and a nextLink whose token is a keyset where the order allows one.

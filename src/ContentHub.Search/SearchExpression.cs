@@ -1,7 +1,7 @@
-namespace ContentHub.OData;
+namespace ContentHub.Search;
 
 /// <summary>
-/// A parsed <c>$search</c> (OData 4.01 Part 2, §5.1.7): words and "quoted phrases" joined by AND
+/// A parsed search, in the syntax of OData's <c>$search</c> (OData 4.01 Part 2, §5.1.7): words and "quoted phrases" joined by AND
 /// (also by plain whitespace), OR and NOT, with parentheses; AND binds tighter than OR. Parsed here
 /// rather than by ODataUriParser, whose lexer refuses combining marks (Lao vowels and tone marks,
 /// Vietnamese typed decomposed) as "not valid": a word is any run of characters that are not
@@ -34,13 +34,13 @@ public abstract record SearchExpression
     /// <param name="Operand">What must not match.</param>
     public sealed record Negated(SearchExpression Operand) : SearchExpression;
 
-    /// <summary>Parses a $search value; a 400 <see cref="ODataQueryException"/> when it is not one.</summary>
+    /// <summary>Parses a search; a <see cref="SearchSyntaxException"/> when it is not one.</summary>
     public static SearchExpression Parse(string text)
     {
         var tokens = Tokenize(text);
         if (tokens.Count(t => t.Kind == TokenKind.Term) > MaxTerms)
         {
-            throw ODataQueryException.Limit("$search", $"At most {MaxTerms} search terms are allowed.");
+            throw new SearchSyntaxException($"At most {MaxTerms} search terms are allowed.", tooLong: true);
         }
 
         var position = 0;
@@ -152,7 +152,7 @@ public abstract record SearchExpression
         return tokens.Count > 0 ? tokens : throw Invalid("it is empty");
     }
 
-    private static ODataQueryException Invalid(string why) => new(400, "BadRequest", $"$search is not valid: {why}.", "$search");
+    private static SearchSyntaxException Invalid(string why) => new($"The search is not valid: {why}.", tooLong: false);
 
     private enum TokenKind
     {

@@ -1,0 +1,68 @@
+using ContentHub.Api.Http;
+using ContentHub.Data;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Text;
+using ContentHub.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Api.Features.Search;
+
+/// <summary>Search over every language variant, drafts included, for staff: filtered, ranked, paged, with snippets.</summary>
+public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions suggestions)
+{
+    public const int MaxPageSize = 50;
+
+    /// <summary>Hits beyond this depth are not paged to: a search is refined, not read to the end.</summary>
+    public const int MaxDepth = 1_000;
+
+    public async Task<Outcome<SearchPage<EditorialHit>>> SearchAsync(EditorialSearchQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var terms = SearchInput.Parse(query.Q, "q", errors);
+        var kind = EnumInput.Parse<ContentKind>(query.Kind, "kind", errors);
+        var state = EnumInput.Parse<EditorialState>(query.State, "state", errors);
+        LanguageTag? language = null;
+        if (query.Language is not null && LanguageInput.TryParse(query.Language, "language", errors, out var parsed))
+        {
+            language = parsed;
+        }
+
+        var (page, size) = SearchInput.Page(query.Page, query.PageSize, MaxPageSize, MaxDepth, errors);
+        if (errors.Any)
+        {
+            return errors.ToOutcome<SearchPage<EditorialHit>>();
+        }
+
+        var variants = db.Variants.AsNoTracking().Where(terms!.Matching<ContentVariant>(v => v.Language));
+        variants = language is { } l ? variants.Where(v => v.Language == l) : variants;
+        variants = query.UpdatedFrom is { } from ? variants.Where(v => v.UpdatedAt >= from) : variants;
+        variants = query.UpdatedTo is { } to ? variants.Where(v => v.UpdatedAt < to) : variants;
+        var hits = from s in variants.Select(terms.WithScore<ContentVariant>(v => v.Language))
+                   join i in db.Items on s.Row.ItemId equals i.Id
+                   where (kind == null || i.Kind == kind) && (state == null || i.State == state)
+                       && (query.CategoryId == null || i.CategoryId == query.CategoryId) && (query.OrgUnitId == null || i.OrgUnitId == query.OrgUnitId)
+                   select new { Variant = s.Row, s.Score, i.State };
+
+        var total = await hits.CountAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await hits.Select(h => new
+            {
+                h.Variant.ItemId, h.Variant.Language, h.Variant.Kind, h.State, h.Variant.Title, h.Variant.Summary, h.Variant.BodyHtml, h.Variant.UpdatedAt,
+                h.Score,
+            })
+            .OrderByDescending(h => h.Score).ThenByDescending(h => h.UpdatedAt).ThenBy(h => h.ItemId).ThenBy(h => h.Language)
+            .Skip((page - 1) * size).Take(size)
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+
+        var items = rows.ConvertAll(r => new EditorialHit(
+            r.ItemId, r.Language.Code, r.Kind, r.State, r.Title,
+            Snippets.Make($"{r.Summary} {SearchText.PlainText(r.BodyHtml)}".Trim(), terms.For(r.Language), r.Language),
+            Math.Round(r.Score, 6), r.UpdatedAt));
+        var didYouMean = await suggestions.SuggestAsync("editors", query.Q!, VietnameseTitlesAsync, cancellationToken).ConfigureAwait(false);
+        return new Outcome<SearchPage<EditorialHit>>.Done(new SearchPage<EditorialHit>(items, page, size, total, didYouMean));
+    }
+
+    private Task<List<string>> VietnameseTitlesAsync(CancellationToken cancellationToken) =>
+        db.Variants.AsNoTracking().Where(v => v.Language == LanguageTag.Vietnamese).OrderByDescending(v => v.UpdatedAt).Take(SearchSuggestions.MaxTitles)
+            .Select(v => v.Title).ToListAsync(cancellationToken);
+}

@@ -1,0 +1,46 @@
+using ContentHub.Api.Http;
+using ContentHub.Search;
+
+namespace ContentHub.Api.Features.Search;
+
+/// <summary>Reads the search text and page of a search request, reporting what is wrong against its field.</summary>
+public static class SearchInput
+{
+    public const int MaxQueryLength = 500;
+
+    public static SearchTerms? Parse(string? text, string field, FieldErrors errors)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            errors.Add(field, "Say what to look for.");
+            return null;
+        }
+
+        if (text.Length > MaxQueryLength)
+        {
+            errors.Add(field, $"At most {MaxQueryLength} characters.");
+            return null;
+        }
+
+        try
+        {
+            var terms = SearchTerms.Parse(text);
+            errors.Require(!terms.IsEmpty, field, "Nothing in it can be looked for: it holds only words too common to search for.");
+            return terms;
+        }
+        catch (SearchSyntaxException exception)
+        {
+            errors.Add(field, exception.Message);
+            return null;
+        }
+    }
+
+    public static (int Page, int Size) Page(int? page, int? pageSize, int maxSize, int maxDepth, FieldErrors errors)
+    {
+        var p = page ?? 1;
+        var s = pageSize ?? PageRequest.DefaultSize;
+        errors.Require(s is >= 1 && s <= maxSize, "pageSize", $"From 1 to {maxSize}.");
+        errors.Require(p >= 1 && (long)p * Math.Clamp(s, 1, maxSize) <= maxDepth, "page", $"From 1, and at most {maxDepth} hits deep: refine the search to see further.");
+        return (p, s);
+    }
+}

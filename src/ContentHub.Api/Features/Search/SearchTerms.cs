@@ -1,0 +1,109 @@
+using System.Linq.Expressions;
+using ContentHub.Data.Configurations;
+using ContentHub.Domain.Languages;
+using ContentHub.Search;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace ContentHub.Api.Features.Search;
+
+/// <summary>
+/// A search as the database runs it. Text is analysed by its language (English stems and drops stop
+/// words; the other languages are analysed alike), so a search becomes one tsquery for English rows and
+/// one for the rest, and each row is matched and ranked with the one for its language.
+/// </summary>
+public sealed class SearchTerms
+{
+    private SearchTerms(SearchExpression expression)
+    {
+        Search = expression;
+        English = SearchQuery.For(expression, LanguageTag.English);
+        Other = SearchQuery.For(expression, LanguageTag.Vietnamese);
+    }
+
+    public SearchExpression Search { get; }
+
+    public SearchQuery English { get; }
+
+    public SearchQuery Other { get; }
+
+    /// <summary>True when nothing in the search can be looked for in any language (only English stop words, say).</summary>
+    public bool IsEmpty => English.Query is null && Other.Query is null;
+
+    /// <summary>Parses a search; a <see cref="SearchSyntaxException"/> when it is not one.</summary>
+    public static SearchTerms Parse(string text) => new(SearchExpression.Parse(text));
+
+    public SearchQuery For(LanguageTag language) => language == LanguageTag.English ? English : Other;
+
+    /// <summary>Rows whose index matches, for an entity with the search columns.</summary>
+    public Expression<Func<T, bool>> Matching<T>(Expression<Func<T, LanguageTag>> language)
+        where T : class
+    {
+        var english = English.Query;
+        var other = Other.Query;
+        Expression<Func<T, LanguageTag, bool>> match = (english, other) switch
+        {
+            (null, null) => (row, l) => false,
+            (null, _) => (row, l) => l != LanguageTag.English && EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(other!),
+            (_, null) => (row, l) => l == LanguageTag.English && EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(english),
+            _ when english.ToString() == other.ToString() => (row, l) => EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(english),
+            _ => (row, l) => (l == LanguageTag.English && EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(english))
+                || (l != LanguageTag.English && EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(other)),
+        };
+        return WithLanguage(match, language);
+    }
+
+    /// <summary>
+    /// How well a row matches: ts_rank with PostgreSQL's default field weights (title 1.0, lead 0.4,
+    /// body 0.2, files 0.1), divided by 1 + the log of the text's length so long texts do not win by
+    /// length alone.
+    /// </summary>
+    public Expression<Func<T, float>> Rank<T>(Expression<Func<T, LanguageTag>> language)
+        where T : class
+    {
+        var english = English.Query ?? new NpgsqlTsQueryEmpty();
+        var other = Other.Query ?? new NpgsqlTsQueryEmpty();
+        Expression<Func<T, LanguageTag, float>> rank = (row, l) => l == LanguageTag.English
+            ? EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(english, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength)
+            : EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(other, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength);
+        return WithLanguage(rank, language);
+    }
+
+    /// <summary>Each row with its <see cref="Rank{T}"/>, for ordering by it.</summary>
+    public Expression<Func<T, Scored<T>>> WithScore<T>(Expression<Func<T, LanguageTag>> language)
+        where T : class
+    {
+        var rank = Rank(language);
+        var row = rank.Parameters[0];
+        return Expression.Lambda<Func<T, Scored<T>>>(
+            Expression.MemberInit(Expression.New(typeof(Scored<T>)),
+                Expression.Bind(typeof(Scored<T>).GetProperty(nameof(Scored<T>.Row))!, row),
+                Expression.Bind(typeof(Scored<T>).GetProperty(nameof(Scored<T>.Score))!, rank.Body)),
+            row);
+    }
+
+    /// <summary>An expression over an entity, as one over rows that hold it (a portal listing's entry, say).</summary>
+    public static Expression<Func<TRow, TResult>> Through<TRow, T, TResult>(Expression<Func<T, TResult>> onEntity, Expression<Func<TRow, T>> entity) =>
+        Expression.Lambda<Func<TRow, TResult>>(new Replace(onEntity.Parameters[0], entity.Body).Visit(onEntity.Body), entity.Parameters[0]);
+
+    // (row, l) => body with l replaced by language(row).
+    private static Expression<Func<T, TResult>> WithLanguage<T, TResult>(Expression<Func<T, LanguageTag, TResult>> body, Expression<Func<T, LanguageTag>> language)
+    {
+        var row = body.Parameters[0];
+        var languageOfRow = new Replace(language.Parameters[0], row).Visit(language.Body);
+        return Expression.Lambda<Func<T, TResult>>(new Replace(body.Parameters[1], languageOfRow).Visit(body.Body), row);
+    }
+
+    private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+}
+
+/// <summary>A row and how well it matches a search.</summary>
+public sealed class Scored<T>
+{
+    public T Row { get; init; } = default!;
+
+    public float Score { get; init; }
+}

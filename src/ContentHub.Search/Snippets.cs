@@ -1,0 +1,76 @@
+using System.Net;
+using System.Text;
+using ContentHub.Domain.Languages;
+
+namespace ContentHub.Search;
+
+/// <summary>
+/// A short passage of a hit's text around what the search looked for, HTML-escaped, with the matching
+/// words in <c>&lt;mark&gt;</c>. The passage is the one with the most different matching words; "…"
+/// marks where it was cut. The words are found as the index found them (<see cref="TextAnalyzer"/>), so
+/// highlighting agrees with matching in every language.
+/// </summary>
+public static class Snippets
+{
+    public const int MaxLength = 200;
+
+    // Text before the first match, so the passage does not start mid-thought.
+    private const int Lead = 40;
+
+    public static string Make(string text, SearchQuery query, LanguageTag language)
+    {
+        var words = TextAnalyzer.Analyze(text, language);
+        var hits = words.Where(w => query.Matches(w.Lexemes)).ToList();
+        if (hits.Count == 0)
+        {
+            return Cut(text, 0, words);
+        }
+
+        // The window, starting shortly before a hit, that covers the most different matching lexemes.
+        var best = hits[0];
+        var bestCount = 0;
+        foreach (var start in hits)
+        {
+            var count = hits.Where(h => h.Start >= start.Start && h.Start + h.Length <= start.Start - Lead + MaxLength)
+                .SelectMany(h => h.Lexemes).Distinct(StringComparer.Ordinal).Count();
+            if (count > bestCount)
+            {
+                (best, bestCount) = (start, count);
+            }
+        }
+
+        var from = words.Where(w => w.Start >= best.Start - Lead && w.Start <= best.Start).Select(w => w.Start).DefaultIfEmpty(best.Start).First();
+        return Cut(text, from, words, hits.Select(h => h.Start).ToHashSet());
+    }
+
+    private static string Cut(string text, int from, List<AnalyzedWord> words, HashSet<int>? marked = null)
+    {
+        var end = Math.Min(text.Length, from + MaxLength);
+        if (end < text.Length && words.LastOrDefault(w => w.Start + w.Length <= end && w.Start > from) is { Length: > 0 } lastWhole)
+        {
+            end = lastWhole.Start + lastWhole.Length;
+        }
+
+        var snippet = new StringBuilder();
+        if (from > 0)
+        {
+            snippet.Append('…');
+        }
+
+        var at = from;
+        foreach (var word in words.Where(w => w.Start >= from && w.Start + w.Length <= end && marked?.Contains(w.Start) == true))
+        {
+            snippet.Append(WebUtility.HtmlEncode(text[at..word.Start])).Append("<mark>")
+                .Append(WebUtility.HtmlEncode(text.Substring(word.Start, word.Length))).Append("</mark>");
+            at = word.Start + word.Length;
+        }
+
+        snippet.Append(WebUtility.HtmlEncode(text[at..end]));
+        if (end < text.Length)
+        {
+            snippet.Append('…');
+        }
+
+        return snippet.ToString().Trim();
+    }
+}
