@@ -29,23 +29,40 @@ public sealed class SearchDocument(LanguageTag language)
         foreach (var word in TextAnalyzer.Analyze(text, language))
         {
             last = word.Position;
-            var position = Math.Min(_position + word.Position, MaxPosition);
             foreach (var lexeme in word.Lexemes)
             {
-                if (!_lexemes.TryGetValue(lexeme, out var positions))
-                {
-                    _lexemes[lexeme] = positions = [];
-                }
-
-                if (positions.Count < MaxPositionsPerLexeme && (positions.Count == 0 || positions[^1].Position < position))
-                {
-                    positions.Add((position, weight));
-                }
+                Put(lexeme, _position + word.Position, weight);
             }
         }
 
+        // Grapheme bigrams of each run of syllabic words, on positions of their own after the field's words.
+        var gram = _position + last;
+        foreach (var run in TextAnalyzer.SyllabicRuns(text))
+        {
+            gram += FieldGap;
+            foreach (var bigram in TextAnalyzer.Grams(run))
+            {
+                Put(bigram, ++gram, weight);
+            }
+        }
+
+        last = gram - _position;
         _position = Math.Min(_position + last + FieldGap, MaxPosition);
         return this;
+    }
+
+    private void Put(string lexeme, int at, char weight)
+    {
+        var position = Math.Min(at, MaxPosition);
+        if (!_lexemes.TryGetValue(lexeme, out var positions))
+        {
+            _lexemes[lexeme] = positions = [];
+        }
+
+        if (positions.Count < MaxPositionsPerLexeme && (positions.Count == 0 || positions[^1].Position < position))
+        {
+            positions.Add((position, weight));
+        }
     }
 
     public SearchDocument AddAll(IEnumerable<string?> texts, char weight)

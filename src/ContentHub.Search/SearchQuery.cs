@@ -54,6 +54,11 @@ public sealed record SearchQuery(NpgsqlTsQuery? Query, IReadOnlyList<QueryLexeme
             previousPosition = word.Position;
         }
 
-        return phrase;
+        // Lao and the like: the words, or the grapheme bigrams of each run of them (see TextAnalyzer).
+        var runs = TextAnalyzer.SyllabicRuns(text).Select(Grams).OfType<NpgsqlTsQuery>().ToList();
+        return runs.Count == 0 || phrase is null ? phrase : new NpgsqlTsQueryOr(phrase, runs.Aggregate((a, b) => new NpgsqlTsQueryAnd(a, b)));
     }
+
+    private static NpgsqlTsQuery? Grams(string run) =>
+        TextAnalyzer.Grams(run).Select(g => (NpgsqlTsQuery)new NpgsqlTsQueryLexeme(g)).DefaultIfEmpty().Aggregate((a, b) => new NpgsqlTsQueryFollowedBy(a!, 1, b!));
 }

@@ -9,8 +9,14 @@ public enum WordScript
     /// <summary>Hangul: words carry particles and endings, so the stem is matched as a prefix.</summary>
     Hangul,
 
-    /// <summary>Han, kana, Lao, Thai, Khmer, Myanmar: words found by ICU's dictionaries, matched whole.</summary>
+    /// <summary>Han and kana: words found by ICU's dictionary, matched whole.</summary>
     Dictionary,
+
+    /// <summary>
+    /// Lao, Thai, Khmer, Myanmar: words found by ICU's dictionaries, whose segmentation depends on the
+    /// words around (a compound in one sentence, two words in another), so also matched by grapheme bigrams.
+    /// </summary>
+    Syllabic,
 }
 
 public static class WordScripts
@@ -24,9 +30,13 @@ public static class WordScripts
                 return WordScript.Hangul;
             }
 
+            if (c is >= '\u0E00' and <= '\u0EFF' or >= '\u1780' and <= '\u17FF' or >= '\u1000' and <= '\u109F')
+            {
+                return WordScript.Syllabic;
+            }
+
             if (c is >= '\u3040' and <= '\u30FF' or >= '\u31F0' and <= '\u31FF' or >= '\u3400' and <= '\u4DBF' or >= '\u4E00' and <= '\u9FFF'
-                or >= '\uF900' and <= '\uFAFF' or >= '\uFF66' and <= '\uFF9F' or >= '\u0E00' and <= '\u0EFF' or >= '\u1780' and <= '\u17FF'
-                or >= '\u1000' and <= '\u109F' || char.IsSurrogate(c))
+                or >= '\uF900' and <= '\uFAFF' or >= '\uFF66' and <= '\uFF9F' || char.IsSurrogate(c))
             {
                 return WordScript.Dictionary;
             }

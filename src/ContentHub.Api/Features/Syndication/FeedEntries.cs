@@ -22,9 +22,8 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries, P
 
     public async Task<IReadOnlyList<FeedEntry>> NewestAsync(Portal portal, LanguageTag language, Guid? categoryId, ContentKind? kind, int count, string serviceBase, CancellationToken cancellationToken)
     {
-        var kinds = kind is { } only ? [only] : Enum.GetValues<ContentKind>().Where(k => portal.Kinds.Count == 0 || portal.Kinds.Contains(k.ToString())).ToArray();
         var rows = new List<Row>();
-        foreach (var k in kinds)
+        foreach (var k in PortalFilters.Kinds(portal, kind))
         {
             var visible = entries.Visible(portal, k, [language]);
             if (categoryId is { } category)

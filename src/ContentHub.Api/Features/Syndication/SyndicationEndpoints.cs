@@ -1,4 +1,5 @@
 using ContentHub.Api.Features.Portals;
+using ContentHub.Api.Features.Search;
 using ContentHub.Api.Http;
 using ContentHub.Data;
 using ContentHub.Domain.Content;
@@ -38,7 +39,22 @@ public static class SyndicationEndpoints
         routes.MapGet("/api/v1/sync", SyncAsync).WithTags("Syndication").WithName("SyncPortal").AllowAnonymous().Produces<SyncPage>().Produces(StatusCodes.Status304NotModified)
             .WithSummary("Incremental sync for a portal (X-Api-Key, or portal= for a public one): everything it carries, then what changed since the cursor.")
             .ProducesReadProblems().ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+        routes.MapGet("/api/v1/portal/search", SearchAsync).WithTags("Syndication").WithName("SearchPortal").AllowAnonymous().Produces<SearchPage<PortalHit>>()
+            .WithSummary("Search for a portal's readers (X-Api-Key, or portal= for a public one): what the portal shows, ranked, with snippets, paging and did-you-mean.")
+            .ProducesListProblems().ProducesProblem(StatusCodes.Status401Unauthorized);
         return routes;
+    }
+
+    /// <summary>Hits are the portal's entries, best first, in the asked language or its fallbacks.</summary>
+    public static async Task<IResult> SearchAsync([AsParameters] PortalSearchQuery query, HttpContext http, PortalDirectory directory, PortalSearch search, CancellationToken cancellationToken)
+    {
+        if (await OData.ODataRequests.PortalAsync(http, directory) is not { } portal)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
+                detail: "Send the portal's key in X-Api-Key, or name a public portal with portal=.", type: ProblemTypes.Unauthorized);
+        }
+
+        return (await search.SearchAsync(portal, query, cancellationToken)).ToResult(TypedResults.Ok);
     }
 
     /// <summary>Send no cursor the first time, then the cursor of the last page; call again at once while more is true.</summary>
@@ -81,26 +97,15 @@ public static class SyndicationEndpoints
         var feeds = http.RequestServices.GetRequiredService<FeedEntries>();
         var cancellationToken = http.RequestAborted;
         var errors = new FieldErrors();
-        var served = Served(found, language, errors);
+        var served = PortalFilters.Language(found, language, errors);
         errors.Require(Formats.ContainsKey(file), "file", "rss.xml, atom.xml or feed.json.");
-        ContentKind? only = kind switch
-        {
-            null => null,
-            "article" => ContentKind.Article,
-            "video" => ContentKind.Video,
-            "promo-asset" => ContentKind.PromoAsset,
-            _ => (ContentKind?)null,
-        };
-        errors.Require(kind is null || only is not null, "kind", "article, video or promo-asset.");
-        errors.Require(only is null || found.Kinds.Count == 0 || found.Kinds.Contains(only.Value.ToString()), "kind", "The portal does not carry this kind.");
+        var only = PortalFilters.Kind(found, kind, errors);
         Guid? categoryId = null;
         string? categoryName = null;
-        if (category is not null && !errors.Any)
+        if (category is not null && !errors.Any && await PortalFilters.CategoryAsync(db, found, category, errors, cancellationToken) is { } match)
         {
-            var match = await db.Categories.AsNoTracking().Where(c => c.Slug == category).Select(c => new { c.Id, c.Names }).SingleOrDefaultAsync(cancellationToken);
-            errors.Require(match is not null && (found.CategoryIds.Count == 0 || found.CategoryIds.Contains(match.Id)), "category", "A category slug the portal carries.");
-            categoryId = match?.Id;
-            categoryName = match?.Names.In(served);
+            categoryId = match.Id;
+            categoryName = match.Names.In(served);
         }
 
         if (errors.Any)
@@ -168,15 +173,4 @@ public static class SyndicationEndpoints
             detail: "This portal's feeds need its key in X-Api-Key, or its feed token as ?token=.", type: ProblemTypes.Unauthorized),
         _ => null,
     };
-
-    private static LanguageTag Served(Portal portal, string language, FieldErrors errors)
-    {
-        if (LanguageTag.TryParse(language, out var tag) && portal.Languages.Any(l => l.Language == tag))
-        {
-            return tag;
-        }
-
-        errors.Add("language", $"One of the portal's languages: {string.Join(", ", portal.Languages.Select(l => l.Language.Code))}.");
-        return default;
-    }
 }

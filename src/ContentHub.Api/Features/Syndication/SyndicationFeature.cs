@@ -6,6 +6,7 @@ public sealed class SyndicationFeature : IFeature
     public void AddServices(IServiceCollection services)
     {
         services.AddScoped<FeedEntries>();
+        services.AddScoped<PortalSearch>();
         services.AddScoped<PortalFiles>();
         services.AddScoped<Sitemaps>();
         services.AddScoped<PortalSync>();

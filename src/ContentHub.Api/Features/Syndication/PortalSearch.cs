@@ -1,0 +1,106 @@
+using ContentHub.Api.Features.OData;
+using ContentHub.Api.Features.Search;
+using ContentHub.Api.Http;
+using ContentHub.Data;
+using ContentHub.Domain.Content;
+using ContentHub.Domain.Languages;
+using ContentHub.Domain.Portals;
+using ContentHub.Domain.Publishing;
+using ContentHub.Domain.Text;
+using ContentHub.Search;
+using Microsoft.EntityFrameworkCore;
+
+namespace ContentHub.Api.Features.Syndication;
+
+/// <summary>One entry a portal's reader finds.</summary>
+/// <param name="Id">The item.</param>
+/// <param name="Language">The language of the text shown (the asked one, or a fallback).</param>
+/// <param name="Kind">The item's kind.</param>
+/// <param name="Title">The title.</param>
+/// <param name="Summary">The lead.</param>
+/// <param name="Snippet">A passage of the lead or body, HTML-escaped, the matching words in &lt;mark&gt;.</param>
+/// <param name="Url">The entry's page on the portal.</param>
+/// <param name="PublishedAt">When the item was published.</param>
+/// <param name="Score">How well it matches (higher is better; comparable within one search only).</param>
+public sealed record PortalHit(Guid Id, string Language, ContentKind Kind, string Title, string? Summary, string Snippet, Uri Url, DateTimeOffset PublishedAt, double Score);
+
+/// <summary>
+/// Search for a portal's readers, over exactly what the portal shows (the OData service's visibility:
+/// kinds, categories, publication window, reviewed text unless it takes machine translation, each item
+/// in the first language of the chain it has): never a draft, a withdrawn language or another portal's content.
+/// </summary>
+public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, SearchSuggestions suggestions)
+{
+    public const int MaxPageSize = 50;
+    public const int MaxDepth = 1_000;
+
+    public async Task<Outcome<SearchPage<PortalHit>>> SearchAsync(Portal portal, PortalSearchQuery query, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var terms = SearchInput.Parse(query.Q, "q", errors);
+        var language = query.Language is null ? portal.Languages[0].Language : PortalFilters.Language(portal, query.Language, errors);
+        var kind = PortalFilters.Kind(portal, query.Kind, errors);
+        var (page, size) = SearchInput.Page(query.Page, query.PageSize, MaxPageSize, MaxDepth, errors);
+        Guid? categoryId = null;
+        if (query.Category is not null && !errors.Any && await PortalFilters.CategoryAsync(db, portal, query.Category, errors, cancellationToken).ConfigureAwait(false) is { } category)
+        {
+            categoryId = category.Id;
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToOutcome<SearchPage<PortalHit>>();
+        }
+
+        var chain = portal.Languages.First(l => l.Language == language).Chain;
+        var matching = SearchTerms.Through(terms!.Matching<PublishedEntry>(e => e.Language), (Listing l) => l.Entry);
+        var scored = SearchTerms.Through(terms.WithScore<PublishedEntry>(e => e.Language), (Listing l) => l.Entry);
+        var total = 0;
+        var rows = new List<Row>();
+        foreach (var k in PortalFilters.Kinds(portal, kind))
+        {
+            var visible = entries.Visible(portal, k, chain).Where(matching);
+            visible = categoryId is { } c ? visible.Where(l => l.Item.CategoryId == c) : visible;
+            visible = query.From is { } from ? visible.Where(l => l.Item.PublishedAt >= from) : visible;
+            visible = query.To is { } to ? visible.Where(l => l.Item.PublishedAt < to) : visible;
+            total += await visible.CountAsync(cancellationToken).ConfigureAwait(false);
+
+            // Each kind's best, as many as the page needs; merged below.
+            rows.AddRange(await visible.Select(scored)
+                .OrderByDescending(s => s.Score).ThenByDescending(s => s.Row.PublishedAt).ThenBy(s => s.Row.ItemId)
+                .Take(page * size)
+                .Select(s => new Row(s.Row.ItemId, s.Row.Language, s.Row.Kind, s.Row.Title, s.Row.Summary, s.Row.BodyHtml, s.Row.Slug, s.Row.PublishedAt, s.Score))
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        var hits = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenBy(r => r.ItemId)
+            .Skip((page - 1) * size).Take(size)
+            .Select(r => new PortalHit(
+                r.ItemId, r.Language.Code, r.Kind, r.Title, r.Summary,
+                Snippets.Make($"{r.Summary} {SearchText.PlainText(r.BodyHtml)}".Trim(), terms.For(r.Language), r.Language),
+                PortalLinks.Page(portal, r.Language.Code, r.Kind, r.Slug), r.PublishedAt, Math.Round(r.Score, 6)))
+            .ToList();
+        var didYouMean = await suggestions.SuggestAsync("portal:" + portal.Id, query.Q!, ct => VietnameseTitlesAsync(portal, ct), cancellationToken).ConfigureAwait(false);
+        return new Outcome<SearchPage<PortalHit>>.Done(new SearchPage<PortalHit>(hits, page, size, total, didYouMean));
+    }
+
+    // Only what this portal shows in Vietnamese, so suggestions never reveal another portal's words.
+    private async Task<List<string>> VietnameseTitlesAsync(Portal portal, CancellationToken cancellationToken)
+    {
+        if (portal.Languages.All(l => !l.Chain.Contains(LanguageTag.Vietnamese)))
+        {
+            return [];
+        }
+
+        var titles = new List<string>();
+        foreach (var k in PortalFilters.Kinds(portal, null))
+        {
+            titles.AddRange(await entries.Visible(portal, k, [LanguageTag.Vietnamese]).OrderByDescending(l => l.Item.PublishedAt).Take(SearchSuggestions.MaxTitles)
+                .Select(l => l.Entry.Title).ToListAsync(cancellationToken).ConfigureAwait(false));
+        }
+
+        return titles;
+    }
+
+    private sealed record Row(Guid ItemId, LanguageTag Language, ContentKind Kind, string Title, string? Summary, string BodyHtml, string Slug, DateTimeOffset PublishedAt, float Score);
+}
