@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text;
 using ContentHub.Domain.Languages;
 
@@ -43,6 +42,11 @@ public static class Snippets
         return Cut(text, from, words, hits.Select(h => h.Start).ToHashSet());
     }
 
+    // Only what HTML needs escaped: Vietnamese, Lao and the rest stay readable characters.
+    private static string Escape(string text) =>
+        text.Replace("&", "&amp;", StringComparison.Ordinal).Replace("<", "&lt;", StringComparison.Ordinal).Replace(">", "&gt;", StringComparison.Ordinal)
+            .Replace("\"", "&quot;", StringComparison.Ordinal).Replace("'", "&#39;", StringComparison.Ordinal);
+
     private static string Cut(string text, int from, List<AnalyzedWord> words, HashSet<int>? marked = null)
     {
         var end = Math.Min(text.Length, from + MaxLength);
@@ -60,12 +64,12 @@ public static class Snippets
         var at = from;
         foreach (var word in words.Where(w => w.Start >= from && w.Start + w.Length <= end && marked?.Contains(w.Start) == true))
         {
-            snippet.Append(WebUtility.HtmlEncode(text[at..word.Start])).Append("<mark>")
-                .Append(WebUtility.HtmlEncode(text.Substring(word.Start, word.Length))).Append("</mark>");
+            snippet.Append(Escape(text[at..word.Start])).Append("<mark>")
+                .Append(Escape(text.Substring(word.Start, word.Length))).Append("</mark>");
             at = word.Start + word.Length;
         }
 
-        snippet.Append(WebUtility.HtmlEncode(text[at..end]));
+        snippet.Append(Escape(text[at..end]));
         if (end < text.Length)
         {
             snippet.Append('…');

@@ -61,11 +61,19 @@ public sealed class SearchTerms
     public Expression<Func<T, float>> Rank<T>(Expression<Func<T, LanguageTag>> language)
         where T : class
     {
-        var english = English.Query ?? new NpgsqlTsQueryEmpty();
-        var other = Other.Query ?? new NpgsqlTsQueryEmpty();
-        Expression<Func<T, LanguageTag, float>> rank = (row, l) => l == LanguageTag.English
-            ? EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(english, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength)
-            : EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(other, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength);
+        var english = English.Query;
+        var other = Other.Query;
+        Expression<Func<T, LanguageTag, float>> rank = (english, other) switch
+        {
+            (null, null) => (row, l) => 0f,
+            (null, _) => (row, l) => l == LanguageTag.English ? 0f
+                : EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(other!, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength),
+            (_, null) => (row, l) => l == LanguageTag.English
+                ? EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(english, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength) : 0f,
+            _ => (row, l) => l == LanguageTag.English
+                ? EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(english, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength)
+                : EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(other, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength),
+        };
         return WithLanguage(rank, language);
     }
 
