@@ -26,6 +26,11 @@ if (args.FirstOrDefault() == "media")
     return;
 }
 
+// dotnet run -c Release --project tests/ContentHub.Benchmarks -- search [articles=20000] [seconds=10] [--reuse]
+// measures portal search over the same corpus instead (see SearchBenchmark).
+var search = args.FirstOrDefault() == "search";
+args = search ? args[1..] : args;
+
 // dotnet run -c Release --project tests/ContentHub.Benchmarks -- [articles=20000] [seconds=15] [--reuse]
 // --reuse keeps the imported corpus in the temp folder and measures again without importing it again,
 // so a change to the query path can be measured in seconds (the import of 20,000 articles takes minutes).
@@ -85,6 +90,14 @@ else
     await importer.ArticlesAsync(articles, unit, categories, parallelism: 4, done => Console.WriteLine($"  {done} articles imported and published ({done / clock.Elapsed.TotalSeconds:F0}/s)"));
     import = clock.Elapsed;
     await File.WriteAllLinesAsync(imported, categories.Select(c => c.ToString()).Prepend(import.TotalSeconds.ToString(CultureInfo.InvariantCulture)));
+}
+
+if (search)
+{
+    Console.WriteLine($"Corpus: {articles} articles x 6 languages; portal search, {Environment.ProcessorCount} cores");
+    await SearchBenchmark.RunAsync(address, admin, duration);
+    await service.DisposeAsync();
+    return;
 }
 
 var portalSlug = $"benchmark-{DateTime.UtcNow:yyyyMMddHHmmss}";

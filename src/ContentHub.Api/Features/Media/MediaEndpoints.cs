@@ -38,7 +38,7 @@ public static class MediaEndpoints
         media.MapDelete("/{id}/captions/{language}", RemoveCaptionAsync).WithName("RemoveMediaCaption").RequireAuthorization(Policies.Writers)
             .WithSummary("Removes the file's alternative text and caption in one language; answers the file.").ProducesReadProblems();
         media.MapGet("/{id}/text", TextAsync).WithName("GetMediaText").RequireAuthorization(Policies.Staff)
-            .WithSummary("The text extracted from a PDF at upload (what search reads), as text/plain.")
+            .WithSummary("The text extracted at upload from a PDF, or the cue text of subtitles (what search reads), as text/plain.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesReadProblems();
         media.MapGet("/{id}/poster", PosterAsync).WithName("GetMediaPoster").RequireAuthorization(Policies.Staff)
             .WithSummary("A video's poster: a JPEG of the frame a second in, made on first request.")

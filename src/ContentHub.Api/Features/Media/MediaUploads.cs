@@ -110,6 +110,9 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
                 staged = await staging.RestageAsync(staged, subtitles!, cancellationToken);
             }
 
+            // Kept for search, like a PDF's text.
+            text = WebVtt.CueText(subtitles!);
+
             storedType = FileTypes.WebVtt;
         }
 

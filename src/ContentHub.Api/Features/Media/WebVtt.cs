@@ -110,6 +110,35 @@ public static partial class WebVtt
         return null;
     }
 
+    /// <summary>
+    /// The words a well-formed file shows, cue by cue, without identifiers, timings, notes or the
+    /// tags of cue text (&lt;v Speaker&gt;, &lt;i&gt;): what search finds a video by.
+    /// </summary>
+    public static string CueText(byte[] file)
+    {
+        var lines = Encoding.UTF8.GetString(file).TrimStart('\uFEFF').Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n');
+        var text = new StringBuilder();
+        var inCue = false;
+        for (var i = 1; i < lines.Length; i++)
+        {
+            var line = lines[i];
+            if (line.Length == 0)
+            {
+                inCue = false;
+            }
+            else if (line.Contains("-->", StringComparison.Ordinal))
+            {
+                inCue = true;
+            }
+            else if (inCue)
+            {
+                text.AppendLine(System.Net.WebUtility.HtmlDecode(CueTags().Replace(line, string.Empty)));
+            }
+        }
+
+        return text.ToString().Trim();
+    }
+
     private static TimeSpan? Time(string value)
     {
         var parts = value.Split(':');
@@ -118,6 +147,9 @@ public static partial class WebVtt
         var seconds = decimal.Parse(parts[^1], CultureInfo.InvariantCulture);
         return minutes >= 60 || seconds >= 60 ? null : new TimeSpan(0, hours, minutes, 0) + TimeSpan.FromMilliseconds((double)(seconds * 1000));
     }
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex CueTags();
 
     [GeneratedRegex(@"^WEBVTT([ \t].*)?$")]
     private static partial Regex Signature();
