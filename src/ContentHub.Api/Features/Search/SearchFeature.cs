@@ -13,6 +13,7 @@ public sealed class SearchFeature : IFeature
         services.AddSingleton<SearchSuggestions>();
         services.AddScoped<EditorialSearch>();
         services.AddScoped<Reindexer>();
+        services.AddHostedService<SearchCatchUp>();
         services.ConfigureDbContext<ContentHubDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SearchIndexer>()));
     }
 
