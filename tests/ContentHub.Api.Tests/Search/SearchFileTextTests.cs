@@ -50,10 +50,10 @@ public sealed class SearchFileTextTests(MediaFixture api) : IClassFixture<MediaF
         var slug = Given.Unique("files");
         await api.Given.PortalAsync(new PortalRequest("Cổng", slug, "https://files.example", [new PortalLanguageRequest("en"), new PortalLanguageRequest("vi")], IsPublic: true));
 
-        Assert.Equal([video.Id], await PortalIdsAsync(slug, "en", marker + "subtitle"));
-        Assert.Empty(await PortalIdsAsync(slug, "vi", marker + "subtitle"));
-        Assert.Equal([brochure.Id], await PortalIdsAsync(slug, "vi", marker + "pdf"));
-        Assert.Equal([banner.Id], await PortalIdsAsync(slug, "vi", marker + "caption"));
+        Assert.Equal([video.Id], await SearchHttp.PortalIdsAsync(api.Anonymous, slug, "en", marker + "subtitle"));
+        Assert.Empty(await SearchHttp.PortalIdsAsync(api.Anonymous, slug, "vi", marker + "subtitle"));
+        Assert.Equal([brochure.Id], await SearchHttp.PortalIdsAsync(api.Anonymous, slug, "vi", marker + "pdf"));
+        Assert.Equal([banner.Id], await SearchHttp.PortalIdsAsync(api.Anonymous, slug, "vi", marker + "caption"));
         Assert.Contains(marker + "subtitle festival", await api.Client.GetStringAsync($"/api/v1/media/{subtitles.Id}/text"), StringComparison.Ordinal);
     }
 
@@ -62,13 +62,5 @@ public sealed class SearchFileTextTests(MediaFixture api) : IClassFixture<MediaF
         using var response = await MediaHttp.UploadAsync(api.Client, bytes, type, name);
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         return (await response.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!;
-    }
-
-    private async Task<List<Guid>> PortalIdsAsync(string portal, string language, string q)
-    {
-        using var response = await api.Anonymous.GetAsync($"/api/v1/portal/search?portal={portal}&language={language}&q={Uri.EscapeDataString(q)}");
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, body);
-        return JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ToList();
     }
 }

@@ -33,10 +33,10 @@ public sealed class SearchVisibilityTests(ApiFixture api) : IClassFixture<ApiFix
         var slug = Given.Unique("visible");
         await api.Given.PortalAsync(new PortalRequest("Cổng", slug, "https://visible.example", [new PortalLanguageRequest("vi"), new PortalLanguageRequest("en")], [carried.Id], IsPublic: true));
 
-        Assert.Equal([published.Id], await PortalIdsAsync(slug, "vi", word));
-        Assert.Empty(await PortalIdsAsync(slug, "en", word));
+        Assert.Equal([published.Id], await SearchHttp.PortalIdsAsync(api.Anonymous, slug, "vi", word));
+        Assert.Empty(await SearchHttp.PortalIdsAsync(api.Anonymous, slug, "en", word));
 
-        var editors = await SearchAsync(api.Client, $"/api/v1/search?q={word}");
+        var editors = await SearchHttp.GetAsync(api.Client, $"/api/v1/search?q={word}");
         var hits = editors.GetProperty("items").EnumerateArray().Select(h => (h.GetProperty("itemId").GetGuid(), h.GetProperty("language").GetString())).ToList();
         Assert.Contains((published.Id, "vi"), hits);
         Assert.Contains((published.Id, "en"), hits);
@@ -44,9 +44,9 @@ public sealed class SearchVisibilityTests(ApiFixture api) : IClassFixture<ApiFix
         Assert.Contains((elsewhere.Id, "vi"), hits);
         Assert.Equal(4, editors.GetProperty("totalCount").GetInt32());
 
-        var drafts = await SearchAsync(api.Client, $"/api/v1/search?q={word}&state=Draft&language=vi");
+        var drafts = await SearchHttp.GetAsync(api.Client, $"/api/v1/search?q={word}&state=Draft&language=vi");
         Assert.Equal([draft.Id], drafts.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("itemId").GetGuid()));
-        var byCategory = await SearchAsync(api.Client, $"/api/v1/search?q={word}&categoryId={other.Id}");
+        var byCategory = await SearchHttp.GetAsync(api.Client, $"/api/v1/search?q={word}&categoryId={other.Id}");
         Assert.Equal([elsewhere.Id], byCategory.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("itemId").GetGuid()));
     }
 
@@ -57,13 +57,13 @@ public sealed class SearchVisibilityTests(ApiFixture api) : IClassFixture<ApiFix
         var word = "zeppelin" + Guid.NewGuid().ToString("N")[..6];
         await api.Given.ItemAsync(request with { Variant = new VariantRequest($"Bắc Giang đón {word}", $"Lễ hội <b>mùa xuân</b> ở Bắc Giang với {word} & pháo hoa.") });
 
-        var found = await SearchAsync(api.Client, $"/api/v1/search?q={Uri.EscapeDataString("bac giang " + word)}&language=vi");
+        var found = await SearchHttp.GetAsync(api.Client, $"/api/v1/search?q={Uri.EscapeDataString("bac giang " + word)}&language=vi");
         var snippet = found.GetProperty("items")[0].GetProperty("snippet").GetString()!;
         Assert.Contains("<mark>Bắc</mark> <mark>Giang</mark>", snippet, StringComparison.Ordinal);
         Assert.Contains($"<mark>{word}</mark> &amp; pháo hoa", snippet, StringComparison.Ordinal);
         Assert.DoesNotContain("<b>", snippet, StringComparison.Ordinal);
-        Assert.Equal("Bắc Giang", (await SearchAsync(api.Client, "/api/v1/search?q=bac%20giang")).GetProperty("didYouMean").GetString());
-        Assert.Equal(JsonValueKind.Null, (await SearchAsync(api.Client, "/api/v1/search?q=B%E1%BA%AFc%20Giang")).GetProperty("didYouMean").ValueKind);
+        Assert.Equal("Bắc Giang", (await SearchHttp.GetAsync(api.Client, "/api/v1/search?q=bac%20giang")).GetProperty("didYouMean").GetString());
+        Assert.Equal(JsonValueKind.Null, (await SearchHttp.GetAsync(api.Client, "/api/v1/search?q=B%E1%BA%AFc%20Giang")).GetProperty("didYouMean").ValueKind);
     }
 
     [Theory]
@@ -85,19 +85,5 @@ public sealed class SearchVisibilityTests(ApiFixture api) : IClassFixture<ApiFix
     {
         using var response = await api.Anonymous.GetAsync("/api/v1/portal/search?q=a");
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-    }
-
-    private async Task<List<Guid>> PortalIdsAsync(string portal, string language, string q)
-    {
-        var page = await SearchAsync(api.Anonymous, $"/api/v1/portal/search?portal={portal}&language={language}&q={Uri.EscapeDataString(q)}");
-        return page.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("id").GetGuid()).ToList();
-    }
-
-    private static async Task<JsonElement> SearchAsync(HttpClient client, string url)
-    {
-        using var response = await client.GetAsync(url);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
     }
 }
