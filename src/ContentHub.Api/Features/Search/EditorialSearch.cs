@@ -13,8 +13,8 @@ public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions su
 {
     public const int MaxPageSize = 50;
 
-    /// <summary>Hits beyond this depth are not paged to: a search is refined, not read to the end.</summary>
-    public const int MaxDepth = 1_000;
+    /// <summary>Pages go as deep as the matches that are ranked (see <see cref="SearchInput.MaxRanked"/>): a search is refined, not read to the end.</summary>
+    public const int MaxDepth = SearchInput.MaxRanked;
 
     public async Task<Outcome<SearchPage<EditorialHit>>> SearchAsync(EditorialSearchQuery query, CancellationToken cancellationToken)
     {
@@ -44,8 +44,11 @@ public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions su
                        && (query.CategoryId == null || i.CategoryId == query.CategoryId) && (query.OrgUnitId == null || i.OrgUnitId == query.OrgUnitId)
                    select new { Variant = s.Row, s.Score, i.State };
 
-        var total = await hits.CountAsync(cancellationToken).ConfigureAwait(false);
-        var rows = await hits.Select(h => new
+        var counted = await hits.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
+
+        // The best among the newest matches (see SearchInput.MaxRanked).
+        var newest = hits.OrderByDescending(h => h.Variant.UpdatedAt).ThenByDescending(h => h.Variant.ItemId).ThenBy(h => h.Variant.Language).Take(SearchInput.MaxRanked);
+        var rows = await newest.Select(h => new
             {
                 h.Variant.ItemId, h.Variant.Language, h.Variant.Kind, h.State, h.Variant.Title, h.Variant.Summary, h.Variant.BodyHtml, h.Variant.UpdatedAt,
                 h.Score,
@@ -56,10 +59,10 @@ public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions su
 
         var items = rows.ConvertAll(r => new EditorialHit(
             r.ItemId, r.Language.Code, r.Kind, r.State, r.Title,
-            Snippets.Make($"{r.Summary} {SearchText.PlainText(r.BodyHtml)}".Trim(), terms.For(r.Language), r.Language),
+            Snippets.Make(SearchInput.SnippetSource(r.Summary, r.BodyHtml), terms.For(r.Language), r.Language),
             Math.Round(r.Score, 6), r.UpdatedAt));
         var didYouMean = await suggestions.SuggestAsync("editors", query.Q!, VietnameseTitlesAsync, cancellationToken).ConfigureAwait(false);
-        return new Outcome<SearchPage<EditorialHit>>.Done(new SearchPage<EditorialHit>(items, page, size, total, didYouMean));
+        return new Outcome<SearchPage<EditorialHit>>.Done(SearchPage.Counted(items, page, size, counted, didYouMean));
     }
 
     private Task<List<string>> VietnameseTitlesAsync(CancellationToken cancellationToken) =>

@@ -8,6 +8,21 @@ public static class SearchInput
 {
     public const int MaxQueryLength = 500;
 
+    /// <summary>Matches are counted up to this many; beyond, the total says "at least" (see <see cref="SearchPage{T}"/>).</summary>
+    public const int MaxCounted = 1_000;
+
+    /// <summary>The newest matches that are ranked: ranking reads each match's index, which a word in most texts makes too many.</summary>
+    public const int MaxRanked = 300;
+
+    /// <summary>Where a hit's snippet is looked for: its lead and the start of its body (enough for a passage, bounded for long texts).</summary>
+    public static string SnippetSource(string? summary, string bodyHtml)
+    {
+        var text = $"{summary} {Domain.Text.SearchText.PlainText(bodyHtml)}".Trim();
+        return text.Length <= MaxSnippetSource ? text : text[..MaxSnippetSource];
+    }
+
+    private const int MaxSnippetSource = 10_000;
+
     public static SearchTerms? Parse(string? text, string field, FieldErrors errors)
     {
         if (string.IsNullOrWhiteSpace(text))

@@ -6,9 +6,19 @@ namespace ContentHub.Api.Features.Search;
 /// <param name="Items">The hits on this page.</param>
 /// <param name="Page">The page number, from 1.</param>
 /// <param name="PageSize">Hits per page.</param>
-/// <param name="TotalCount">All hits.</param>
+/// <param name="TotalCount">All hits, counted up to 1,000.</param>
+/// <param name="TotalCountRelation">"eq" when <paramref name="TotalCount"/> is exact, "gte" when there are at least that many.</param>
 /// <param name="DidYouMean">The query as titles write it ("Bắc Giang" for "bac giang"), when that differs.</param>
-public sealed record SearchPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, string? DidYouMean);
+public sealed record SearchPage<T>(IReadOnlyList<T> Items, int Page, int PageSize, int TotalCount, string TotalCountRelation, string? DidYouMean);
+
+public static class SearchPage
+{
+    /// <summary>A page whose matches were counted up to <see cref="SearchInput.MaxCounted"/> (and one more, to know there are more).</summary>
+    public static SearchPage<T> Counted<T>(IReadOnlyList<T> items, int page, int pageSize, int counted, string? didYouMean) =>
+        counted > SearchInput.MaxCounted
+            ? new(items, page, pageSize, SearchInput.MaxCounted, "gte", didYouMean)
+            : new(items, page, pageSize, counted, "eq", didYouMean);
+}
 
 /// <summary>One language of an item that matches.</summary>
 /// <param name="ItemId">The item.</param>

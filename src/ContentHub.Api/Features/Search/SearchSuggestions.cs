@@ -13,7 +13,7 @@ public sealed class SearchSuggestions(TimeProvider clock)
     public static readonly TimeSpan MaxAge = TimeSpan.FromMinutes(10);
 
     // Most titles read per vocabulary: the newest, which is also what readers look for.
-    public const int MaxTitles = 50_000;
+    public const int MaxTitles = 5_000;
 
     private readonly ConcurrentDictionary<string, (DateTimeOffset BuiltAt, DiacriticSuggestions Words)> _built = new(StringComparer.Ordinal);
 

@@ -32,7 +32,9 @@ public sealed record PortalHit(Guid Id, string Language, ContentKind Kind, strin
 public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, SearchSuggestions suggestions)
 {
     public const int MaxPageSize = 50;
-    public const int MaxDepth = 1_000;
+
+    /// <summary>Pages go as deep as the matches that are ranked (see <see cref="SearchInput.MaxRanked"/>).</summary>
+    public const int MaxDepth = SearchInput.MaxRanked;
 
     public async Task<Outcome<SearchPage<PortalHit>>> SearchAsync(Portal portal, PortalSearchQuery query, CancellationToken cancellationToken)
     {
@@ -55,7 +57,7 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         var chain = portal.Languages.First(l => l.Language == language).Chain;
         var matching = SearchTerms.Through(terms!.Matching<PublishedEntry>(e => e.Language), (Listing l) => l.Entry);
         var scored = SearchTerms.Through(terms.WithScore<PublishedEntry>(e => e.Language), (Listing l) => l.Entry);
-        var total = 0;
+        var counted = 0;
         var rows = new List<Row>();
         foreach (var k in PortalFilters.Kinds(portal, kind))
         {
@@ -63,25 +65,33 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
             visible = categoryId is { } c ? visible.Where(l => l.Item.CategoryId == c) : visible;
             visible = query.From is { } from ? visible.Where(l => l.Item.PublishedAt >= from) : visible;
             visible = query.To is { } to ? visible.Where(l => l.Item.PublishedAt < to) : visible;
-            total += await visible.CountAsync(cancellationToken).ConfigureAwait(false);
+            counted += await visible.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
 
-            // Each kind's best, as many as the page needs; merged below.
-            rows.AddRange(await visible.Select(scored)
+            // Each kind's best among its newest matches, as many as the page needs; merged below.
+            var newest = visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId).Take(SearchInput.MaxRanked);
+            rows.AddRange(await newest.Select(scored)
                 .OrderByDescending(s => s.Score).ThenByDescending(s => s.Row.PublishedAt).ThenBy(s => s.Row.ItemId)
                 .Take(page * size)
-                .Select(s => new Row(s.Row.ItemId, s.Row.Language, s.Row.Kind, s.Row.Title, s.Row.Summary, s.Row.BodyHtml, s.Row.Slug, s.Row.PublishedAt, s.Score))
+                .Select(s => new Row(s.Row.ItemId, s.Row.Language, s.Row.PublishedAt, s.Score))
                 .ToListAsync(cancellationToken).ConfigureAwait(false));
         }
 
-        var hits = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenBy(r => r.ItemId)
-            .Skip((page - 1) * size).Take(size)
-            .Select(r => new PortalHit(
-                r.ItemId, r.Language.Code, r.Kind, r.Title, r.Summary,
-                Snippets.Make($"{r.Summary} {SearchText.PlainText(r.BodyHtml)}".Trim(), terms.For(r.Language), r.Language),
-                PortalLinks.Page(portal, r.Language.Code, r.Kind, r.Slug), r.PublishedAt, Math.Round(r.Score, 6)))
+        var best = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenBy(r => r.ItemId).Skip((page - 1) * size).Take(size).ToList();
+
+        // The text of this page's hits only: bodies are the bulk of a row.
+        var ids = best.Select(r => r.ItemId).ToList();
+        var texts = (await db.PublishedEntries.AsNoTracking().Where(e => ids.Contains(e.ItemId))
+                .Select(e => new { e.ItemId, e.Language, e.Kind, e.Title, e.Summary, e.BodyHtml, e.Slug })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(e => (e.ItemId, e.Language));
+        var hits = best.Where(r => texts.ContainsKey((r.ItemId, r.Language))).Select(r => (Row: r, Text: texts[(r.ItemId, r.Language)]))
+            .Select(h => new PortalHit(
+                h.Row.ItemId, h.Row.Language.Code, h.Text.Kind, h.Text.Title, h.Text.Summary,
+                Snippets.Make(SearchInput.SnippetSource(h.Text.Summary, h.Text.BodyHtml), terms.For(h.Row.Language), h.Row.Language),
+                PortalLinks.Page(portal, h.Row.Language.Code, h.Text.Kind, h.Text.Slug), h.Row.PublishedAt, Math.Round(h.Row.Score, 6)))
             .ToList();
         var didYouMean = await suggestions.SuggestAsync("portal:" + portal.Id, query.Q!, ct => VietnameseTitlesAsync(portal, ct), cancellationToken).ConfigureAwait(false);
-        return new Outcome<SearchPage<PortalHit>>.Done(new SearchPage<PortalHit>(hits, page, size, total, didYouMean));
+        return new Outcome<SearchPage<PortalHit>>.Done(SearchPage.Counted(hits, page, size, counted, didYouMean));
     }
 
     // Only what this portal shows in Vietnamese, so suggestions never reveal another portal's words.
@@ -102,5 +112,5 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         return titles;
     }
 
-    private sealed record Row(Guid ItemId, LanguageTag Language, ContentKind Kind, string Title, string? Summary, string BodyHtml, string Slug, DateTimeOffset PublishedAt, float Score);
+    private sealed record Row(Guid ItemId, LanguageTag Language, DateTimeOffset PublishedAt, float Score);
 }
