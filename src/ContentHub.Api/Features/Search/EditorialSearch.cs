@@ -11,10 +11,6 @@ namespace ContentHub.Api.Features.Search;
 /// <summary>Search over every language variant, drafts included, for staff: filtered, ranked, paged, with snippets.</summary>
 public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions suggestions)
 {
-    public const int MaxPageSize = 50;
-
-    /// <summary>Pages go as deep as the matches that are ranked (see <see cref="SearchInput.MaxRanked"/>): a search is refined, not read to the end.</summary>
-    public const int MaxDepth = SearchInput.MaxRanked;
 
     public async Task<Outcome<SearchPage<EditorialHit>>> SearchAsync(EditorialSearchQuery query, CancellationToken cancellationToken)
     {
@@ -28,7 +24,7 @@ public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions su
             language = parsed;
         }
 
-        var (page, size) = SearchInput.Page(query.Page, query.PageSize, MaxPageSize, MaxDepth, errors);
+        var (page, size) = SearchInput.Page(query.Page, query.PageSize, errors);
         if (errors.Any)
         {
             return errors.ToOutcome<SearchPage<EditorialHit>>();

@@ -30,48 +30,44 @@ public sealed class Reindexer(ContentHubDbContext db, SearchIndexer indexer)
     /// <summary>Re-indexes every stale row; returns how many.</summary>
     public async Task<int> RunAsync(IProgress<Progress>? progress, CancellationToken cancellationToken)
     {
-        var done = 0;
-        var staleVariants = db.Variants.Where(v => EF.Property<short>(v, SearchColumns.Version) < TextAnalyzer.Version);
-        var total = await staleVariants.CountAsync(cancellationToken).ConfigureAwait(false);
-        for (var count = 0; count < total;)
-        {
-            var batch = await staleVariants.OrderBy(v => v.ItemId).ThenBy(v => v.Language).Take(BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
+        var variants = await RunAsync(
+            db.Variants.Where(v => EF.Property<short>(v, SearchColumns.Version) < TextAnalyzer.Version).OrderBy(v => v.ItemId).ThenBy(v => v.Language),
+            async batch =>
             {
-                break;
-            }
-
-            // The items too, for their tags, category and files.
-            var itemIds = batch.Select(v => v.ItemId).Distinct().ToList();
-            await db.Items.Where(i => itemIds.Contains(i.Id)).LoadAsync(cancellationToken).ConfigureAwait(false);
-            await indexer.IndexAsync(batch.ConvertAll(db.Entry), [], cancellationToken).ConfigureAwait(false);
-            count += await SaveAsync(batch.Count, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new Progress("language variants", Math.Min(count, total), total));
-        }
-
-        done += total;
-        var staleEntries = db.PublishedEntries.Where(e => EF.Property<short>(e, SearchColumns.Version) < TextAnalyzer.Version);
-        total = await staleEntries.CountAsync(cancellationToken).ConfigureAwait(false);
-        for (var count = 0; count < total;)
-        {
-            var batch = await staleEntries.OrderBy(e => e.ItemId).ThenBy(e => e.Language).Take(BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (batch.Count == 0)
-            {
-                break;
-            }
-
-            await indexer.IndexAsync([], batch.ConvertAll(db.Entry), cancellationToken).ConfigureAwait(false);
-            count += await SaveAsync(batch.Count, cancellationToken).ConfigureAwait(false);
-            progress?.Report(new Progress("published entries", Math.Min(count, total), total));
-        }
-
-        return done + total;
+                // The items too, for their tags, category and files.
+                var itemIds = batch.Select(v => v.ItemId).Distinct().ToList();
+                await db.Items.Where(i => itemIds.Contains(i.Id)).LoadAsync(cancellationToken).ConfigureAwait(false);
+                await indexer.IndexAsync(batch.ConvertAll(db.Entry), [], cancellationToken).ConfigureAwait(false);
+            },
+            "language variants", progress, cancellationToken).ConfigureAwait(false);
+        var entries = await RunAsync(
+            db.PublishedEntries.Where(e => EF.Property<short>(e, SearchColumns.Version) < TextAnalyzer.Version).OrderBy(e => e.ItemId).ThenBy(e => e.Language),
+            batch => indexer.IndexAsync([], batch.ConvertAll(db.Entry), cancellationToken).AsTask(),
+            "published entries", progress, cancellationToken).ConfigureAwait(false);
+        return variants + entries;
     }
 
-    private async Task<int> SaveAsync(int rows, CancellationToken cancellationToken)
+    // Batch after batch of the stale rows, in key order, until none is left; each batch commits.
+    private async Task<int> RunAsync<T>(IOrderedQueryable<T> stale, Func<List<T>, Task> index, string table, IProgress<Progress>? progress, CancellationToken cancellationToken)
+        where T : class
     {
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-        return rows;
+        var total = await stale.CountAsync(cancellationToken).ConfigureAwait(false);
+        var done = 0;
+        while (done < total)
+        {
+            var batch = await stale.Take(BatchSize).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (batch.Count == 0)
+            {
+                break;
+            }
+
+            await index(batch).ConfigureAwait(false);
+            await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+            db.ChangeTracker.Clear();
+            done = Math.Min(done + batch.Count, total);
+            progress?.Report(new Progress(table, done, total));
+        }
+
+        return total;
     }
 }

@@ -50,12 +50,15 @@ public static class SearchInput
         }
     }
 
-    public static (int Page, int Size) Page(int? page, int? pageSize, int maxSize, int maxDepth, FieldErrors errors)
+    public const int MaxPageSize = 50;
+
+    /// <summary>Pages go as deep as the matches that are ranked: a search is refined, not read to the end.</summary>
+    public static (int Page, int Size) Page(int? page, int? pageSize, FieldErrors errors)
     {
         var p = page ?? 1;
         var s = pageSize ?? PageRequest.DefaultSize;
-        errors.Require(s is >= 1 && s <= maxSize, "pageSize", $"From 1 to {maxSize}.");
-        errors.Require(p >= 1 && (long)p * Math.Clamp(s, 1, maxSize) <= maxDepth, "page", $"From 1, and at most {maxDepth} hits deep: refine the search to see further.");
+        errors.Require(s is >= 1 and <= MaxPageSize, "pageSize", $"From 1 to {MaxPageSize}.");
+        errors.Require(p >= 1 && (long)p * Math.Clamp(s, 1, MaxPageSize) <= MaxRanked, "page", $"From 1, and at most {MaxRanked} hits deep: refine the search to see further.");
         return (p, s);
     }
 }

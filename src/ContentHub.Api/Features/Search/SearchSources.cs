@@ -36,6 +36,12 @@ public sealed class SearchSources(IServiceScopeFactory scopes)
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ContentHubDbContext>();
         var names = await db.Categories.AsNoTracking().Where(c => categories.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Names, cancellationToken).ConfigureAwait(false);
+        if (files.Count == 0)
+        {
+            // Most saves: an article's text, with no files to read.
+            return new Known(names, new Dictionary<Guid, string>(), Array.Empty<MediaCaption>().ToLookup(c => c.FileId));
+        }
+
         var texts = await db.MediaFiles.AsNoTracking().Where(f => files.Contains(f.Id) && f.Text != null).ToDictionaryAsync(f => f.Id, f => f.Text!, cancellationToken).ConfigureAwait(false);
         var captions = await db.MediaCaptions.AsNoTracking().Where(c => files.Contains(c.FileId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new Known(names, texts, captions.ToLookup(c => c.FileId));

@@ -31,10 +31,6 @@ public sealed record PortalHit(Guid Id, string Language, ContentKind Kind, strin
 /// </summary>
 public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, SearchSuggestions suggestions)
 {
-    public const int MaxPageSize = 50;
-
-    /// <summary>Pages go as deep as the matches that are ranked (see <see cref="SearchInput.MaxRanked"/>).</summary>
-    public const int MaxDepth = SearchInput.MaxRanked;
 
     public async Task<Outcome<SearchPage<PortalHit>>> SearchAsync(Portal portal, PortalSearchQuery query, CancellationToken cancellationToken)
     {
@@ -42,7 +38,7 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         var terms = SearchInput.Parse(query.Q, "q", errors);
         var language = query.Language is null ? portal.Languages[0].Language : PortalFilters.Language(portal, query.Language, errors);
         var kind = PortalFilters.Kind(portal, query.Kind, errors);
-        var (page, size) = SearchInput.Page(query.Page, query.PageSize, MaxPageSize, MaxDepth, errors);
+        var (page, size) = SearchInput.Page(query.Page, query.PageSize, errors);
         Guid? categoryId = null;
         if (query.Category is not null && !errors.Any && await PortalFilters.CategoryAsync(db, portal, query.Category, errors, cancellationToken).ConfigureAwait(false) is { } category)
         {
@@ -80,7 +76,8 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
 
         // The text of this page's hits only: bodies are the bulk of a row.
         var ids = best.Select(r => r.ItemId).ToList();
-        var texts = (await db.PublishedEntries.AsNoTracking().Where(e => ids.Contains(e.ItemId))
+        var languages = best.Select(r => r.Language).Distinct().ToList();
+        var texts = (await db.PublishedEntries.AsNoTracking().Where(e => ids.Contains(e.ItemId) && languages.Contains(e.Language))
                 .Select(e => new { e.ItemId, e.Language, e.Kind, e.Title, e.Summary, e.BodyHtml, e.Slug })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(e => (e.ItemId, e.Language));
