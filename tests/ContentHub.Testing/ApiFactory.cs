@@ -31,7 +31,7 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("Translation:WorkerEnabled", "false");
         builder.UseSetting("Sync:PruneEnabled", "false");
         builder.UseSetting("Webhooks:WorkerEnabled", "false");
-        builder.UseSetting("Search:CatchUpOnStart", "false");
+        builder.UseSetting("Search:BackgroundIndexing", "false");
         builder.UseSetting("Media:CleanUpUnusedFiles", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

@@ -13,7 +13,8 @@ public sealed class SearchFeature : IFeature
         services.AddSingleton<SearchSuggestions>();
         services.AddScoped<EditorialSearch>();
         services.AddScoped<Reindexer>();
-        services.AddHostedService<SearchCatchUp>();
+        services.AddSingleton<StaleSearchRows>();
+        services.AddHostedService<SearchBackgroundIndexer>();
         services.ConfigureDbContext<ContentHubDbContext>((provider, options) => options.AddInterceptors(provider.GetRequiredService<SearchIndexer>()));
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ContentHub.Data;
 using ContentHub.Data.Configurations;
 using ContentHub.Domain.Content;
@@ -13,9 +14,15 @@ namespace ContentHub.Api.Features.Search;
 /// Keeps the search index in step with the text, in the same unit of work: before any save, every
 /// language variant (what editors search) and published entry (what portals search) whose text, tags,
 /// category or files changed gets its index terms anew. Whatever writes content, the index follows.
+/// Rows that only hold another row's text (a category's name, a file's caption) are marked stale
+/// instead, and re-indexed in the background: see <see cref="SearchDependents"/>.
 /// </summary>
-public sealed class SearchIndexer(SearchSources sources) : SaveChangesInterceptor
+public sealed class SearchIndexer(SearchSources sources, StaleSearchRows stale) : SaveChangesInterceptor
 {
+    // The dependents a save marked stale, to mark again once it committed: a background run that read
+    // the old names between the first mark and the commit would otherwise leave them in the index.
+    private static readonly ConditionalWeakTable<DbContext, SearchDependents> Marked = [];
+
     private static readonly string[] VariantText = [nameof(ContentVariant.Title), nameof(ContentVariant.Summary), nameof(ContentVariant.BodyHtml)];
     private static readonly string[] EntryText = [nameof(PublishedEntry.Title), nameof(PublishedEntry.Summary), nameof(PublishedEntry.BodyHtml),
         nameof(PublishedEntry.Tags), nameof(PublishedEntry.CategoryId), nameof(PublishedEntry.Files)];
@@ -26,6 +33,7 @@ public sealed class SearchIndexer(SearchSources sources) : SaveChangesIntercepto
         if (eventData.Context is { } context)
         {
             await IndexAsync(ChangedVariants(context), ChangedEntries(context), cancellationToken).ConfigureAwait(false);
+            await MarkDependentsAsync(context, cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -36,9 +44,54 @@ public sealed class SearchIndexer(SearchSources sources) : SaveChangesIntercepto
         if (eventData.Context is { } context)
         {
             IndexAsync(ChangedVariants(context), ChangedEntries(context), CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            MarkDependentsAsync(context, CancellationToken.None).GetAwaiter().GetResult();
         }
 
         return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        await AfterSaveAsync(eventData.Context, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        AfterSaveAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
+        return result;
+    }
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Marked.Remove(eventData.Context!);
+        return Task.CompletedTask;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Marked.Remove(eventData.Context!);
+
+    private static async Task MarkDependentsAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        var dependents = SearchDependents.Changing(context);
+        if (!dependents.IsEmpty && context is ContentHubDbContext db)
+        {
+            await dependents.MarkStaleAsync(db, cancellationToken).ConfigureAwait(false);
+            Marked.AddOrUpdate(context, dependents);
+        }
+    }
+
+    private async Task AfterSaveAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is ContentHubDbContext db && Marked.TryGetValue(context, out var dependents))
+        {
+            Marked.Remove(context);
+            if (db.Database.CurrentTransaction is null)
+            {
+                await dependents.MarkStaleAsync(db, cancellationToken).ConfigureAwait(false);
+            }
+
+            stale.Notify();
+        }
     }
 
     /// <summary>Writes the index terms of these rows (tracked by their context), whatever changed.</summary>
