@@ -41,6 +41,8 @@ public sealed class ContentHubDbContext(DbContextOptions<ContentHubDbContext> op
 
     public DbSet<PublishedEntry> PublishedEntries => Set<PublishedEntry>();
 
+    public DbSet<PublishedEntrySearch> PublishedEntrySearches => Set<PublishedEntrySearch>();
+
     public DbSet<PublishedItem> PublishedItems => Set<PublishedItem>();
 
     public DbSet<SyncChange> SyncChanges => Set<SyncChange>();

@@ -137,6 +137,37 @@ namespace ContentHub.Data.Migrations
                     b.ToTable("users", (string)null);
                 });
 
+            modelBuilder.Entity("ContentHub.Data.PublishedEntrySearch", b =>
+                {
+                    b.Property<Guid>("ItemId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("item_id");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("language");
+
+                    b.Property<bool>("MachineTranslated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("machine_translated");
+
+                    b.Property<NpgsqlTsVector>("SearchVector")
+                        .IsRequired()
+                        .HasColumnType("tsvector")
+                        .HasColumnName("search_vector");
+
+                    b.HasKey("ItemId", "Language")
+                        .HasName("pk_published_entry_search");
+
+                    b.HasIndex("SearchVector")
+                        .HasDatabaseName("ix_published_entry_search_search_vector");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("SearchVector"), "gin");
+
+                    b.ToTable("published_entry_search", (string)null);
+                });
+
             modelBuilder.Entity("ContentHub.Data.Security.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1809,6 +1840,16 @@ namespace ContentHub.Data.Migrations
                         .HasForeignKey("OrgUnitId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_users_org_units_org_unit_id");
+                });
+
+            modelBuilder.Entity("ContentHub.Data.PublishedEntrySearch", b =>
+                {
+                    b.HasOne("ContentHub.Domain.Publishing.PublishedEntry", null)
+                        .WithOne()
+                        .HasForeignKey("ContentHub.Data.PublishedEntrySearch", "ItemId", "Language")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_published_entry_search_published_entries_item_id_language");
                 });
 
             modelBuilder.Entity("ContentHub.Domain.Content.ContentItem", b =>

@@ -30,21 +30,35 @@ public sealed class SearchTerms
     /// <summary>True when nothing in the search can be looked for in any language (only English stop words, say).</summary>
     public bool IsEmpty => English.Query is null && Other.Query is null;
 
+    /// <summary>True when the search has a phrase, which the index alone cannot check (see <see cref="RelaxedQuery"/>).</summary>
+    public bool HasPhrase => RelaxedQuery.HasPhrase(English.Query) || RelaxedQuery.HasPhrase(Other.Query);
+
     /// <summary>Parses a search; a <see cref="SearchSyntaxException"/> when it is not one.</summary>
     public static SearchTerms Parse(string text) => new(SearchExpression.Parse(text));
 
     public SearchQuery For(LanguageTag language) => language == LanguageTag.English ? English : Other;
 
-    /// <summary>Rows whose index matches, for an entity with the search columns.</summary>
-    public Expression<Func<T, bool>> Matching<T>(Expression<Func<T, LanguageTag>> language)
+    /// <summary>
+    /// Rows whose index matches, for an entity with the search columns. Given the languages the rows can
+    /// be in (a portal's chain), a search among rows that cannot be English, or can only be English,
+    /// becomes one plain index condition, which PostgreSQL need not check again row by row.
+    /// </summary>
+    /// <param name="language">The row's language.</param>
+    /// <param name="among">The languages the rows can be in, when known.</param>
+    /// <param name="relaxed">Phrases as all of their words (<see cref="RelaxedQuery"/>): candidates, to be checked with the exact match.</param>
+    public Expression<Func<T, bool>> Matching<T>(Expression<Func<T, LanguageTag>> language, IReadOnlyCollection<LanguageTag>? among = null, bool relaxed = false)
         where T : class
     {
-        var english = English.Query;
-        var other = Other.Query;
+        var mayBeEnglish = among?.Contains(LanguageTag.English) ?? true;
+        var mayBeOther = among?.Any(l => l != LanguageTag.English) ?? true;
+        var english = mayBeEnglish ? (relaxed ? RelaxedQuery.Of(English.Query) : English.Query) : null;
+        var other = mayBeOther ? (relaxed ? RelaxedQuery.Of(Other.Query) : Other.Query) : null;
         Expression<Func<T, LanguageTag, bool>> match = (english, other) switch
         {
             (null, null) => (row, l) => false,
+            (null, _) when !mayBeEnglish => (row, l) => EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(other!),
             (null, _) => (row, l) => l != LanguageTag.English && EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(other!),
+            (_, null) when !mayBeOther => (row, l) => EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(english),
             (_, null) => (row, l) => l == LanguageTag.English && EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(english),
             _ when english.ToString() == other.ToString() => (row, l) => EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(english),
             _ => (row, l) => (l == LanguageTag.English && EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Matches(english))
@@ -79,14 +93,21 @@ public sealed class SearchTerms
 
     /// <summary>Each row with its <see cref="Rank{T}"/>, for ordering by it.</summary>
     public Expression<Func<T, Scored<T>>> WithScore<T>(Expression<Func<T, LanguageTag>> language)
-        where T : class
+        where T : class =>
+        Scoring(Rank(language));
+
+    /// <summary>Each row (a listing, say) with the <see cref="Rank{T}"/> of the entity it holds.</summary>
+    public Expression<Func<TRow, Scored<TRow>>> WithScore<TRow, T>(Expression<Func<TRow, T>> entity, Expression<Func<T, LanguageTag>> language)
+        where T : class =>
+        Scoring(Through(Rank(language), entity));
+
+    private static Expression<Func<TRow, Scored<TRow>>> Scoring<TRow>(Expression<Func<TRow, float>> rank)
     {
-        var rank = Rank(language);
         var row = rank.Parameters[0];
-        return Expression.Lambda<Func<T, Scored<T>>>(
-            Expression.MemberInit(Expression.New(typeof(Scored<T>)),
-                Expression.Bind(typeof(Scored<T>).GetProperty(nameof(Scored<T>.Row))!, row),
-                Expression.Bind(typeof(Scored<T>).GetProperty(nameof(Scored<T>.Score))!, rank.Body)),
+        return Expression.Lambda<Func<TRow, Scored<TRow>>>(
+            Expression.MemberInit(Expression.New(typeof(Scored<TRow>)),
+                Expression.Bind(typeof(Scored<TRow>).GetProperty(nameof(Scored<TRow>.Row))!, row),
+                Expression.Bind(typeof(Scored<TRow>).GetProperty(nameof(Scored<TRow>.Score))!, rank.Body)),
             row);
     }
 

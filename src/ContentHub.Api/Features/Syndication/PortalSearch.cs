@@ -51,24 +51,34 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         }
 
         var chain = portal.Languages.First(l => l.Language == language).Chain;
-        var matching = SearchTerms.Through(terms!.Matching<PublishedEntry>(e => e.Language), (Listing l) => l.Entry);
-        var scored = SearchTerms.Through(terms.WithScore<PublishedEntry>(e => e.Language), (Listing l) => l.Entry);
+        // Phrases: candidates from the index (all of the words), the phrase then checked on as many of
+        // them as the count and the ranking need, not on every candidate (which reads every vector).
+        var candidate = SearchTerms.Through(terms!.Matching<PublishedEntrySearch>(e => e.Language, chain, relaxed: true), (SearchListing l) => l.Entry);
+        var exact = terms.HasPhrase ? SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry) : null;
+        var scored = terms.WithScore((SearchListing l) => l.Entry, (PublishedEntrySearch e) => e.Language);
+        var fence = 0; // OFFSET 0, a parameter: PostgreSQL then checks the phrase outside the candidates' query, row by row, and stops at the limit
         var counted = 0;
         var rows = new List<Row>();
         foreach (var k in PortalFilters.Kinds(portal, kind))
         {
-            var visible = entries.Visible(portal, k, chain).Where(matching);
+            var visible = entries.Searchable(portal, k, chain).Where(candidate);
             visible = categoryId is { } c ? visible.Where(l => l.Item.CategoryId == c) : visible;
             visible = query.From is { } from ? visible.Where(l => l.Item.PublishedAt >= from) : visible;
             visible = query.To is { } to ? visible.Where(l => l.Item.PublishedAt < to) : visible;
-            counted += await visible.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
+            var matches = exact is null ? visible : visible.Skip(fence).Where(exact);
+            counted += await matches.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
 
             // Each kind's best among its newest matches, as many as the page needs; merged below.
-            var newest = visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId).Take(SearchInput.MaxRanked);
-            rows.AddRange(await newest.Select(scored)
-                .OrderByDescending(s => s.Score).ThenByDescending(s => s.Row.PublishedAt).ThenBy(s => s.Row.ItemId)
+            var newestFirst = visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
+            if (exact is not null)
+            {
+                newestFirst = newestFirst.Skip(fence).Where(exact).OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
+            }
+
+            rows.AddRange(await newestFirst.Take(SearchInput.MaxRanked).Select(scored)
+                .OrderByDescending(s => s.Score).ThenByDescending(s => s.Row.Item.PublishedAt).ThenBy(s => s.Row.Item.ItemId)
                 .Take(page * size)
-                .Select(s => new Row(s.Row.ItemId, s.Row.Language, s.Row.PublishedAt, s.Score))
+                .Select(s => new Row(s.Row.Item.ItemId, s.Row.Entry.Language, s.Row.Item.PublishedAt, s.Score))
                 .ToListAsync(cancellationToken).ConfigureAwait(false));
         }
 
