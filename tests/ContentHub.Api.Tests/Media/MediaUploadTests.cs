@@ -244,20 +244,6 @@ public abstract class MediaUploadTests<TFixture>(TFixture api) : IClassFixture<T
     private static byte[] Unique(byte[] file) => [.. file, .. Guid.NewGuid().ToByteArray()];
 
     private static byte[] Pad(byte[] head, int length) => [.. head, .. Enumerable.Repeat((byte)' ', length - head.Length)];
-
-    /// <summary>Hands out its bytes until <c>breakAfter</c>, then fails as a dropped connection does.</summary>
-    private sealed class BreakingStream(byte[] bytes, int breakAfter) : MemoryStream(bytes)
-    {
-        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
-        {
-            if (Position >= breakAfter)
-            {
-                throw new IOException("The connection broke.");
-            }
-
-            return await base.ReadAsync(buffer[..Math.Min(buffer.Length, 8192)], cancellationToken);
-        }
-    }
 }
 
 /// <summary>Subtitles are checked as players read them; the first error is named by its line.</summary>

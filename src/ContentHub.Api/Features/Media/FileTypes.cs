@@ -41,6 +41,8 @@ public static partial class FileTypes
     /// <summary>Accepted as upload, stored as WebVTT.</summary>
     public static readonly FileType Srt = new("application/x-subrip", FileGroup.Subtitles, "text/srt", "application/srt", "text/plain");
 
+    public static IReadOnlyList<FileType> All { get; } = [Jpeg, Png, WebP, Gif, Pdf, Mp4, WebM, WebVtt, Srt];
+
     /// <summary>The type the bytes show, or null when they show none that is accepted.</summary>
     public static FileType? Detect(ReadOnlySpan<byte> head)
     {

@@ -169,15 +169,19 @@ public static class MediaEndpoints
         var (uploaded, refusal) = await uploads.UploadAsync(body, declared, name, cancellationToken);
         if (refusal is not null)
         {
-            return refusal.Status == StatusCodes.Status400BadRequest
-                ? Problems.Validation("file", refusal.Detail)
-                : TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail,
-                    type: refusal.Status == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.UnsupportedMediaType);
+            return Refused(refusal);
         }
 
         var response = MediaResponse.From(uploaded!.File, widths.Value.Widths, uploaded.Created ? [] : await captions.ListAsync(uploaded.File.Id, cancellationToken));
         return uploaded.Created ? TypedResults.Created($"/api/v1/media/{response.Id}", response) : TypedResults.Ok(response);
     }
+
+    /// <summary>Why an upload was not taken, as the problem the client gets (400 for the file, 413, 415).</summary>
+    public static ProblemHttpResult Refused(MediaUploads.Refusal refusal) =>
+        refusal.Status == StatusCodes.Status400BadRequest
+            ? Problems.Validation("file", refusal.Detail)
+            : TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail,
+                type: refusal.Status == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.UnsupportedMediaType);
 
     public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, MediaCaptions captions, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
         await FindAsync(db, id, cancellationToken) is { } file

@@ -24,6 +24,7 @@ public sealed class MediaFeature : IFeature
         services.AddSingleton<ImageRenditions>();
         services.AddSingleton<VideoProbe>();
         services.AddSingleton<VideoPosters>();
+        services.AddSingleton<ResumableUploads>();
         services.AddSingleton<StagingCleanup>();
         services.AddHostedService(provider => provider.GetRequiredService<StagingCleanup>());
     }
@@ -31,5 +32,6 @@ public sealed class MediaFeature : IFeature
     public void MapEndpoints(IEndpointRouteBuilder routes)
     {
         routes.MapMediaEndpoints();
+        routes.MapResumableUploadEndpoints();
     }
 }

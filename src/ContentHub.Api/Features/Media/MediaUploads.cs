@@ -27,18 +27,10 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
             return (null, new Refusal(StatusCodes.Status400BadRequest, "Empty file", "The upload has no bytes."));
         }
 
-        var type = FileTypes.Detect(head.AsSpan(0, length));
+        var (type, refused) = Admit(head.AsSpan(0, length), declared);
         if (type is null)
         {
-            return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type",
-                "Allowed are JPEG, PNG, WebP, GIF, PDF, MP4, WebM, WebVTT and SRT, recognised by their content (SVG is not accepted)."));
-        }
-
-        var mediaType = MediaTypeOf(declared);
-        if (mediaType is not null && mediaType != "application/octet-stream" && !type.IsDeclaredAs(mediaType))
-        {
-            return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Declared type does not match",
-                $"The file was declared as {mediaType}, but its content is {type.MediaType}."));
+            return (null, refused);
         }
 
         var limit = options.Value.LimitFor(type.Group);
@@ -117,6 +109,26 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         }
 
         return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, video, text, cancellationToken), null);
+    }
+
+    /// <summary>The type the first bytes show, or the 415 refusal when they show none allowed or not the declared one.</summary>
+    public static (FileType? Type, Refusal? Refusal) Admit(ReadOnlySpan<byte> head, string? declared)
+    {
+        var type = FileTypes.Detect(head);
+        if (type is null)
+        {
+            return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Unsupported file type",
+                "Allowed are JPEG, PNG, WebP, GIF, PDF, MP4, WebM, WebVTT and SRT, recognised by their content (SVG is not accepted)."));
+        }
+
+        var mediaType = MediaTypeOf(declared);
+        if (mediaType is not null && mediaType != "application/octet-stream" && !type.IsDeclaredAs(mediaType))
+        {
+            return (null, new Refusal(StatusCodes.Status415UnsupportedMediaType, "Declared type does not match",
+                $"The file was declared as {mediaType}, but its content is {type.MediaType}."));
+        }
+
+        return (type, null);
     }
 
     // Subtitles as WebVTT (SRT converted), checked: a malformed cue is refused with its line number.

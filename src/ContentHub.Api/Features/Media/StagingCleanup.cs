@@ -4,25 +4,25 @@ namespace ContentHub.Api.Features.Media;
 
 /// <summary>
 /// Removes what uploads cut off by a crash left in <c>incoming/</c>: files not written to for
-/// <see cref="MediaOptions.StagingMaxAge"/>. An upload in progress writes all the time, so it is never
+/// <see cref="MediaOptions.StagingMaxAge"/>, and resumable uploads left as long. An upload in progress writes all the time, so it is never
 /// taken; a finished one was renamed away. Runs at start and every hour, on every instance (each
 /// cleans its own disk).
 /// </summary>
-public sealed partial class StagingCleanup(IOptions<MediaOptions> options, TimeProvider clock, ILogger<StagingCleanup> logger) : BackgroundService
+public sealed partial class StagingCleanup(IOptions<MediaOptions> options, ResumableUploads resumable, TimeProvider clock, ILogger<StagingCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromHours(1);
 
     /// <summary>Deletes the stale staging files now; returns how many.</summary>
     public int RunOnce()
     {
+        var removed = resumable.RemoveExpired();
         var incoming = Path.Combine(Path.GetFullPath(options.Value.DiskPath), "incoming");
         if (!Directory.Exists(incoming))
         {
-            return 0;
+            return removed;
         }
 
         var before = clock.GetUtcNow().UtcDateTime - options.Value.StagingMaxAge;
-        var removed = 0;
         foreach (var file in new DirectoryInfo(incoming).EnumerateFiles())
         {
             if (file.LastWriteTimeUtc < before)
