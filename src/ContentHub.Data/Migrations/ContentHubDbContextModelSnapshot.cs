@@ -608,6 +608,14 @@ namespace ContentHub.Data.Migrations
                         .HasColumnType("character varying(255)")
                         .HasColumnName("file_name");
 
+                    b.Property<double?>("FocalX")
+                        .HasColumnType("double precision")
+                        .HasColumnName("focal_x");
+
+                    b.Property<double?>("FocalY")
+                        .HasColumnType("double precision")
+                        .HasColumnName("focal_y");
+
                     b.Property<int?>("Height")
                         .HasColumnType("integer")
                         .HasColumnName("height");

@@ -39,6 +39,14 @@ public sealed class MediaFile
 
     public string UploadedBy { get; private set; } = string.Empty;
 
+    /// <summary>For an image, where its subject is, when an editor said so.</summary>
+    public double? FocalX { get; private set; }
+
+    public double? FocalY { get; private set; }
+
+    /// <summary>The point crops keep in view: the one set, else the middle.</summary>
+    public FocalPoint Focus => FocalX is { } x && FocalY is { } y ? new FocalPoint(x, y) : FocalPoint.Center;
+
     /// <summary>An image, with renditions (its pixel size alone does not say so: videos have one too).</summary>
     public bool IsImage => ContentType.StartsWith("image/", StringComparison.Ordinal);
 
@@ -73,6 +81,17 @@ public sealed class MediaFile
         UploadedBy = by,
         UploadedAt = now,
     };
+
+    /// <summary>Sets where the image's subject is (null: the middle again).</summary>
+    public void FocusOn(FocalPoint? point)
+    {
+        if (point is { } p && !FocalPoint.IsValid(p.X, p.Y))
+        {
+            throw new ArgumentOutOfRangeException(nameof(point), "A focal point lies within the image: 0 to 1 across and down.");
+        }
+
+        (FocalX, FocalY) = (point?.X, point?.Y);
+    }
 
     /// <summary>The text extracted from a PDF.</summary>
     public MediaFile WithText(string text)

@@ -12,7 +12,7 @@ namespace ContentHub.Domain.Publishing;
 /// </summary>
 public sealed record PublishedFile(
     Guid Id, FileRole Role, string ContentType, long Size, string FileName, string Sha256,
-    int? Width, int? Height, double? DurationSeconds, string? AltText, string? Caption, DateTimeOffset UploadedAt)
+    int? Width, int? Height, double? DurationSeconds, string? AltText, string? Caption, DateTimeOffset UploadedAt, FocalPoint? Focus = null)
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -36,7 +36,7 @@ public sealed record PublishedFile(
                 var file = files[l.FileId];
                 var caption = captions.GetValueOrDefault((file.Id, language));
                 return new PublishedFile(file.Id, l.Role, file.ContentType, file.Size, file.FileName, file.Sha256, file.Width, file.Height, file.DurationSeconds,
-                    caption?.AltText, caption?.Caption, file.UploadedAt);
+                    caption?.AltText, caption?.Caption, file.UploadedAt, file.IsImage ? file.Focus : null);
             })
             .ToList();
 

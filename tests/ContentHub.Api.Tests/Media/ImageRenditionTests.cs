@@ -80,6 +80,98 @@ public abstract class ImageRenditionTests<TFixture>(TFixture api) : IClassFixtur
     }
 
     [Fact]
+    public async Task Crops_keep_the_focal_point_in_view()
+    {
+        // A wide picture with a red mark near its right edge: the middle square misses it, a square around the focal point holds it.
+        var file = await UploadAsync(TestMedia.Encode(MarkedPicture(1600, 800, markX: 1400, markY: 400), SKEncodedImageFormat.Png), "image/png", "cua-khau-rong.png");
+        Assert.Equal((0.5, 0.5, false), (file.FocalPoint!.X, file.FocalPoint.Y, file.FocalPoint.IsSet));
+        Assert.Equal($"/api/v1/media/{file.Id}/renditions/640-1x1.jpg", file.Renditions!["640-1x1.jpg"]);
+        using var middle = await api.Client.GetAsync(file.Renditions["640-1x1.jpg"]);
+        var middleTag = middle.Headers.ETag!.Tag;
+        using (var square = SKBitmap.Decode(await middle.Content.ReadAsByteArrayAsync()))
+        {
+            Assert.Equal((640, 640), (square.Width, square.Height));
+            Assert.Equal(0, RedPixels(square));
+        }
+
+        using var set = await api.Client.PutAsJsonAsync($"/api/v1/media/{file.Id}/focal-point", new FocalPointRequest(0.875, 0.5), TestJson.Options);
+        Assert.Equal(HttpStatusCode.OK, set.StatusCode);
+        var focalPoint = (await set.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!.FocalPoint!;
+        Assert.Equal((0.875, 0.5, true), (focalPoint.X, focalPoint.Y, focalPoint.IsSet));
+        using var focused = await api.Client.GetAsync(file.Renditions["640-1x1.jpg"]);
+        Assert.NotEqual(middleTag, focused.Headers.ETag!.Tag);
+        using (var square = SKBitmap.Decode(await focused.Content.ReadAsByteArrayAsync()))
+        {
+            // The crop is the right half (800 to 1600): the mark's middle lands at 600/800 of it, 480 of 640 pixels.
+            Assert.Equal((640, 640), (square.Width, square.Height));
+            Assert.True(RedPixels(square) > 1000);
+            Assert.True(IsRed(square.GetPixel(480, 320)));
+        }
+
+        using (var wide = SKBitmap.Decode(await api.Client.GetByteArrayAsync($"/api/v1/media/{file.Id}/renditions/1024-16x9.webp")))
+        {
+            Assert.Equal((1024, 576), (wide.Width, wide.Height));
+        }
+
+        // Back to the middle: the first crop again, byte for byte (kept under its focal point).
+        using var cleared = await api.Client.DeleteAsync($"/api/v1/media/{file.Id}/focal-point");
+        Assert.False((await cleared.Content.ReadFromJsonAsync<MediaResponse>(TestJson.Options))!.FocalPoint!.IsSet);
+        using var again = await api.Client.GetAsync(file.Renditions["640-1x1.jpg"]);
+        Assert.Equal(middleTag, again.Headers.ETag!.Tag);
+
+        foreach (var unserved in new[] { "640-2x1.webp", "640-16x9", "640-16x.webp", "640-x9.webp", "640-0x9.webp", "700-16x9.webp", "640-16x9-1x1.webp" })
+        {
+            using var refused = await api.Client.GetAsync($"/api/v1/media/{file.Id}/renditions/{unserved}");
+            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.NotFound, "not-found");
+        }
+    }
+
+    [Fact]
+    public async Task A_focal_point_lies_within_an_image()
+    {
+        var file = await UploadAsync(TestMedia.Png(100, 80), "image/png", "nho.png");
+        foreach (var (body, field) in new[] { ("{\"x\":1.5,\"y\":0.5}", "x"), ("{\"x\":0.5,\"y\":-0.1}", "y"), ("{\"x\":0.5}", "'y'"), ("{}", "'x'"), ("{\"x\":\"NaN\",\"y\":0}", "x") })
+        {
+            using var content = new StringContent(body, Encoding.UTF8, "application/json");
+            using var response = await api.Client.PutAsync($"/api/v1/media/{file.Id}/focal-point", content);
+            if (field.StartsWith('\''))
+            {
+                // A member left out: the body cannot be read as a focal point at all.
+                var problem = await ProblemAssert.IsProblemAsync(response, HttpStatusCode.BadRequest, "malformed-request");
+                Assert.Contains(field, problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+                continue;
+            }
+
+            await ProblemAssert.IsValidationProblemAsync(response, field);
+        }
+
+        var pdf = await UploadAsync(TestPdf.Make("Not an image " + Guid.NewGuid()), "application/pdf", "b.pdf");
+        foreach (var id in new[] { pdf.Id, Guid.NewGuid() })
+        {
+            using var response = await api.Client.PutAsJsonAsync($"/api/v1/media/{id}/focal-point", new FocalPointRequest(0.5, 0.5), TestJson.Options);
+            await ProblemAssert.IsProblemAsync(response, HttpStatusCode.NotFound, "not-found");
+        }
+
+        var (translator, _) = await Staff.NewAsync(api.Factory, [ContentHub.Domain.People.Role.Translator]);
+        using var forbidden = await translator.PutAsJsonAsync($"/api/v1/media/{file.Id}/focal-point", new FocalPointRequest(0.5, 0.5), TestJson.Options);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+    }
+
+    private static SKBitmap MarkedPicture(int width, int height, int markX, int markY)
+    {
+        var bitmap = new SKBitmap(width, height);
+        using var canvas = new SKCanvas(bitmap);
+        canvas.Clear(SKColors.White);
+        using var red = new SKPaint { Color = SKColors.Red };
+        canvas.DrawRect(markX - 50, markY - 50, 100, 100, red);
+        return bitmap;
+    }
+
+    private static bool IsRed(SKColor c) => c.Red > 200 && c.Green < 60 && c.Blue < 60;
+
+    private static int RedPixels(SKBitmap bitmap) => bitmap.Pixels.Count(IsRed);
+
+    [Fact]
     public async Task Files_that_are_not_images_have_no_renditions()
     {
         var pdf = await UploadAsync(TestPdf.Make("Not an image " + Guid.NewGuid()), "application/pdf", "a.pdf");

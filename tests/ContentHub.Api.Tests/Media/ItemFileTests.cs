@@ -89,6 +89,7 @@ public abstract class ItemFileTests<TFixture>(TFixture api) : IClassFixture<TFix
         var korean = await UploadAsync(brochure, "application/pdf", "브로슈어.pdf");
         var unattached = await UploadAsync(TestMedia.Png(20, 20), "image/png", "loose.png");
         await CaptionAsync(banner.Id, "ko", "배너", "박장성");
+        (await api.Client.PutAsJsonAsync($"/api/v1/media/{banner.Id}/focal-point", new FocalPointRequest(0.9, 0.5), TestJson.Options)).EnsureSuccessStatusCode();
         var (reviewer, _) = await Staff.NewAsync(api.Factory, [Role.Reviewer, Role.Admin]);
         var item = await api.Given.ItemAsync(await PromoRequestAsync([new LanguageFile(banner.Id), new LanguageFile(korean.Id, "ko")], credit: "Sở Văn hóa"));
         await api.Given.VariantAsync(item.Id, "ko", "박장성 투자 안내");
@@ -114,6 +115,10 @@ public abstract class ItemFileTests<TFixture>(TFixture api) : IClassFixture<TFix
         Assert.Equal((banner.Id, (string?)null), (bannerFile.Id, bannerFile.AltText));
         Assert.Equal(["320.jpg", "320.webp", "640.jpg", "640.webp"], bannerFile.Renditions!.Keys.Order(StringComparer.Ordinal));
         Assert.Equal($"{bannerFile.Url}/renditions/320.webp 320w, {bannerFile.Url}/renditions/640.webp 640w", bannerFile.Srcset!["webp"]);
+        Assert.Equal(["16x9", "1x1", "4x3"], bannerFile.Crops!.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal($"{bannerFile.Url}/renditions/320-1x1.jpg 320w, {bannerFile.Url}/renditions/640-1x1.jpg 640w", bannerFile.Crops["1x1"]["jpg"]);
+        // Cropped around the focal point the banner was approved with, as staff see it.
+        Assert.Equal(await api.Client.GetByteArrayAsync($"/api/v1/media/{banner.Id}/renditions/320-1x1.jpg"), await api.Anonymous.GetByteArrayAsync($"{bannerFile.Url}/renditions/320-1x1.jpg"));
 
         // Downloads: the file itself, and an image's rendition, for the portal that carries them.
         using var download = await api.Anonymous.GetAsync(brochureFile.Url);

@@ -108,6 +108,8 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["RemoveMediaCaption"] = Writers,
         ["DeleteMedia"] = Editors,
         ["CleanUpMedia"] = Admins,
+        ["SetMediaFocalPoint"] = Editors,
+        ["ClearMediaFocalPoint"] = Editors,
         ["ResumableUploadOptions"] = Writers,
         ["CreateResumableUpload"] = Writers,
         ["GetResumableUploadOffset"] = Writers,

@@ -1,3 +1,4 @@
+using ContentHub.Domain.Media;
 using Microsoft.Extensions.Options;
 using SkiaSharp;
 
@@ -21,26 +22,47 @@ public sealed class ImageRenditions(IMediaStore store, MediaStaging staging, IOp
 
     private readonly SemaphoreSlim _making = new(Environment.ProcessorCount, Environment.ProcessorCount);
 
-    /// <summary>Every rendition name served.</summary>
-    public IEnumerable<string> Names => options.Value.Widths.SelectMany(w => Formats.Keys.Select(f => $"{w}.{f}"));
+    /// <summary>Every rendition name served: each width whole, and cropped to each aspect ratio.</summary>
+    public IEnumerable<string> Names => All.Select(r => r.Name);
 
-    /// <summary>The width and format a rendition name (<c>640.webp</c>) asks for, when it is one that is served.</summary>
-    public (int Width, string Extension, string MediaType)? Parse(string name)
+    /// <summary>Every rendition served.</summary>
+    public IEnumerable<Rendition> All =>
+        from crop in options.Value.Crops.Select(c => (AspectRatio?)c).Prepend(null)
+        from width in options.Value.Widths
+        from format in Formats
+        select new Rendition(width, crop, format.Key, format.Value.MediaType);
+
+    /// <summary>The rendition a name (<c>640.webp</c>, <c>640-16x9.jpg</c>) asks for, when it is one that is served.</summary>
+    public Rendition? Parse(string name)
     {
         var dot = name.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || !int.TryParse(name.AsSpan(0, dot), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width)
-            || !options.Value.Widths.Contains(width) || !Formats.TryGetValue(name[(dot + 1)..], out var format))
+        if (dot <= 0 || !Formats.TryGetValue(name[(dot + 1)..], out var format))
         {
             return null;
         }
 
-        return (width, name[(dot + 1)..], format.MediaType);
+        var size = name[..dot];
+        var dash = size.IndexOf('-', StringComparison.Ordinal);
+        AspectRatio? crop = null;
+        if (dash >= 0)
+        {
+            if (!AspectRatio.TryParse(size[(dash + 1)..], out var ratio) || !options.Value.Crops.Contains(ratio))
+            {
+                return null;
+            }
+
+            (crop, size) = (ratio, size[..dash]);
+        }
+
+        return int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var width) && options.Value.Widths.Contains(width)
+            ? new Rendition(width, crop, name[(dot + 1)..], format.MediaType)
+            : null;
     }
 
-    /// <summary>The rendition, made now if it is not stored yet.</summary>
-    public async Task<StoredFile> OpenAsync(string sha256, int width, string extension, CancellationToken cancellationToken)
+    /// <summary>The rendition, made now if it is not stored yet; crops around <paramref name="focus"/>.</summary>
+    public async Task<StoredFile> OpenAsync(string sha256, Rendition rendition, FocalPoint focus, CancellationToken cancellationToken)
     {
-        var key = MediaKeys.Rendition(sha256, $"{width}.{extension}");
+        var key = MediaKeys.Rendition(sha256, rendition.StoredName(focus));
         if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
         {
             await _making.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -49,9 +71,10 @@ public sealed class ImageRenditions(IMediaStore store, MediaStaging staging, IOp
                 if (!await store.ExistsAsync(key, cancellationToken).ConfigureAwait(false))
                 {
                     using var original = await store.LocalAsync(MediaKeys.File(sha256), cancellationToken).ConfigureAwait(false);
-                    var made = staging.Scratch("." + extension);
-                    await File.WriteAllBytesAsync(made.Path, Make(original.Path, width, Formats[extension].Format, options.Value.RenditionQuality), cancellationToken).ConfigureAwait(false);
-                    await store.PutAsync(key, made, Formats[extension].MediaType, cancellationToken).ConfigureAwait(false);
+                    var made = staging.Scratch("." + rendition.Extension);
+                    var bytes = Make(original.Path, rendition.Width, rendition.Crop, focus, Formats[rendition.Extension].Format, options.Value.RenditionQuality);
+                    await File.WriteAllBytesAsync(made.Path, bytes, cancellationToken).ConfigureAwait(false);
+                    await store.PutAsync(key, made, rendition.MediaType, cancellationToken).ConfigureAwait(false);
                 }
             }
             finally
@@ -73,18 +96,39 @@ public sealed class ImageRenditions(IMediaStore store, MediaStaging staging, IOp
 
     public void Dispose() => _making.Dispose();
 
-    private static byte[] Make(string original, int width, SKEncodedImageFormat format, int quality)
+    private static byte[] Make(string original, int width, AspectRatio? crop, FocalPoint focus, SKEncodedImageFormat format, int quality)
     {
         using var stream = File.OpenRead(original);
         using var codec = SKCodec.Create(stream) ?? throw new InvalidDataException("The stored image cannot be decoded.");
         using var decoded = SKBitmap.Decode(codec) ?? throw new InvalidDataException("The stored image cannot be decoded.");
         using var upright = Upright(decoded, codec.EncodedOrigin);
-        var target = Math.Min(width, upright.Width);
-        var height = Math.Max(1, (int)Math.Round(upright.Height * (double)target / upright.Width));
-        using var resized = upright.Resize(new SKImageInfo(target, height), new SKSamplingOptions(SKCubicResampler.Mitchell)) ?? throw new InvalidDataException("The image could not be resized.");
+        using var framed = new SKBitmap();
+        var area = crop is { } ratio ? CropArea(upright.Width, upright.Height, ratio, focus) : new SKRectI(0, 0, upright.Width, upright.Height);
+        if (!upright.ExtractSubset(framed, area))
+        {
+            throw new InvalidDataException("The image could not be cropped.");
+        }
+
+        var target = Math.Min(width, framed.Width);
+        var height = Math.Max(1, (int)Math.Round(framed.Height * (double)target / framed.Width));
+        using var resized = framed.Resize(new SKImageInfo(target, height), new SKSamplingOptions(SKCubicResampler.Mitchell)) ?? throw new InvalidDataException("The image could not be resized.");
         using var image = SKImage.FromBitmap(resized);
         using var data = image.Encode(format, quality);
         return data.ToArray();
+    }
+
+    /// <summary>
+    /// The largest area of the ratio that fits in the image, centred on the focal point as far as the
+    /// image's edges allow (a subject near an edge stays in, off-centre).
+    /// </summary>
+    public static SKRectI CropArea(int width, int height, AspectRatio ratio, FocalPoint focus)
+    {
+        var (across, down) = (double)width / height > ratio.Value
+            ? ((int)Math.Max(1, Math.Round(height * ratio.Value)), height)
+            : (width, (int)Math.Max(1, Math.Round(width / ratio.Value)));
+        var left = (int)Math.Clamp(Math.Round(focus.X * width - across / 2.0), 0, width - across);
+        var top = (int)Math.Clamp(Math.Round(focus.Y * height - down / 2.0), 0, height - down);
+        return new SKRectI(left, top, left + across, top + down);
     }
 
     // EXIF orientation applied to the pixels, since the encoders write no EXIF to carry it.

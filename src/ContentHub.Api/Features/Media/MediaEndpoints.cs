@@ -37,6 +37,10 @@ public static class MediaEndpoints
             .WithSummary("Sets the file's alternative text (required) and caption in one language; answers the file.").ProducesChangeProblems();
         media.MapDelete("/{id}/captions/{language}", RemoveCaptionAsync).WithName("RemoveMediaCaption").RequireAuthorization(Policies.Writers)
             .WithSummary("Removes the file's alternative text and caption in one language; answers the file.").ProducesReadProblems();
+        media.MapPut("/{id}/focal-point", SetFocalPointAsync).WithName("SetMediaFocalPoint").RequireAuthorization(Policies.Editors)
+            .WithSummary("Sets where an image's subject is (x across, y down, 0 to 1 of the upright image); crops keep it in view. Answers the file.").ProducesChangeProblems();
+        media.MapDelete("/{id}/focal-point", ClearFocalPointAsync).WithName("ClearMediaFocalPoint").RequireAuthorization(Policies.Editors)
+            .WithSummary("Crops an image around its middle again. Answers the file.").ProducesReadProblems();
         media.MapGet("/{id}/text", TextAsync).WithName("GetMediaText").RequireAuthorization(Policies.Staff)
             .WithSummary("The text extracted at upload from a PDF, or the cue text of subtitles (what search reads), as text/plain.")
             .Produces<string>(StatusCodes.Status200OK, "text/plain").ProducesReadProblems();
@@ -50,15 +54,15 @@ public static class MediaEndpoints
     }
 
     public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> SetCaptionAsync(
-        Guid id, string language, CaptionRequest request, MediaCaptions captions, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
-        await FileWithAsync(await captions.SetAsync(id, language, request, cancellationToken), id, db, options, cancellationToken);
+        Guid id, string language, CaptionRequest request, MediaCaptions captions, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken) =>
+        await FileWithAsync(await captions.SetAsync(id, language, request, cancellationToken), id, db, renditions, cancellationToken);
 
     public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> RemoveCaptionAsync(
-        Guid id, string language, MediaCaptions captions, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
-        await FileWithAsync(await captions.RemoveAsync(id, language, cancellationToken), id, db, options, cancellationToken);
+        Guid id, string language, MediaCaptions captions, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken) =>
+        await FileWithAsync(await captions.RemoveAsync(id, language, cancellationToken), id, db, renditions, cancellationToken);
 
     private static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> FileWithAsync(
-        Outcome<IReadOnlyList<MediaCaption>> outcome, Guid id, ContentHubDbContext db, IOptions<MediaOptions> options, CancellationToken cancellationToken)
+        Outcome<IReadOnlyList<MediaCaption>> outcome, Guid id, ContentHubDbContext db, ImageRenditions renditions, CancellationToken cancellationToken)
     {
         if (outcome is not Outcome<IReadOnlyList<MediaCaption>>.Done { Value: var list })
         {
@@ -66,7 +70,36 @@ public static class MediaEndpoints
         }
 
         var file = (await FindAsync(db, id, cancellationToken))!;
-        return TypedResults.Ok(MediaResponse.From(file, options.Value.Widths, list));
+        return TypedResults.Ok(MediaResponse.From(file, renditions, list));
+    }
+
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> SetFocalPointAsync(
+        Guid id, FocalPointRequest request, ContentHubDbContext db, MediaCaptions captions, ImageRenditions renditions, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        errors.Require(request.X is >= 0 and <= 1, "x", "From 0 (the left edge) to 1 (the right edge) of the upright image.");
+        errors.Require(request.Y is >= 0 and <= 1, "y", "From 0 (the top edge) to 1 (the bottom edge) of the upright image.");
+        return errors.Any
+            ? Problems.Validation(errors.ToDictionary())
+            : await FocusAsync(id, new FocalPoint(request.X!.Value, request.Y!.Value), db, captions, renditions, cancellationToken);
+    }
+
+    public static Task<Results<Ok<MediaResponse>, ProblemHttpResult>> ClearFocalPointAsync(
+        Guid id, ContentHubDbContext db, MediaCaptions captions, ImageRenditions renditions, CancellationToken cancellationToken) =>
+        FocusAsync(id, null, db, captions, renditions, cancellationToken);
+
+    // Crops are stored under the focal point they were made for, so moving it needs nothing removed.
+    private static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> FocusAsync(
+        Guid id, FocalPoint? point, ContentHubDbContext db, MediaCaptions captions, ImageRenditions renditions, CancellationToken cancellationToken)
+    {
+        if (await db.MediaFiles.SingleOrDefaultAsync(f => f.Id == id, cancellationToken) is not { IsImage: true } file)
+        {
+            return Problems.NotFound($"Image {id}");
+        }
+
+        file.FocusOn(point);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(MediaResponse.From(file, renditions, await captions.ListAsync(id, cancellationToken)));
     }
 
     public static async Task<IResult> DeleteAsync(Guid id, MediaRemoval removal, CancellationToken cancellationToken) =>
@@ -106,13 +139,13 @@ public static class MediaEndpoints
             return Problems.NotFound($"Image {id}");
         }
 
-        if (renditions.Parse(rendition) is not var (width, extension, mediaType))
+        if (renditions.Parse(rendition) is not { } wanted)
         {
             return Problems.NotFound($"Rendition {rendition} (served: {string.Join(", ", renditions.Names)})");
         }
 
-        var stored = await renditions.OpenAsync(file.Sha256, width, extension, cancellationToken);
-        return Send(http, stored, mediaType, null, file.UploadedAt, RenditionTag(file.Sha256, width, extension));
+        var stored = await renditions.OpenAsync(file.Sha256, wanted, file.Focus, cancellationToken);
+        return Send(http, stored, wanted.MediaType, null, file.UploadedAt, wanted.Tag(file.Sha256, file.Focus));
     }
 
     private static Task<MediaFile?> FindAsync(ContentHubDbContext db, Guid id, CancellationToken cancellationToken) =>
@@ -120,9 +153,7 @@ public static class MediaEndpoints
 
     // The type is the one the bytes showed (or made); nosniff keeps browsers from guessing another.
     // Ranges, validators and conditional requests are ASP.NET Core's, from a file or a seekable stream.
-    /// <summary>The strong validator of what is made from a file: the same bytes under every route that serves them.</summary>
-    public static string RenditionTag(string sha256, int width, string extension) => $"\"{sha256[..32]}-{width}-{extension}\"";
-
+    /// <summary>The strong validator of a poster: the same bytes under every route that serves them.</summary>
     public static string PosterTag(string sha256) => $"\"{sha256[..32]}-poster\"";
 
     public static IResult Send(HttpContext http, StoredFile stored, string contentType, string? fileName, DateTimeOffset lastModified, string etag)
@@ -134,7 +165,7 @@ public static class MediaEndpoints
             : TypedResults.Stream(stored.Stream!, contentType, fileName, lastModified, tag, enableRangeProcessing: true);
     }
 
-    public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, MediaCaptions captions, IOptions<MediaOptions> widths, CancellationToken cancellationToken, string? fileName = null)
+    public static async Task<IResult> UploadAsync(HttpContext http, MediaUploads uploads, MediaCaptions captions, ImageRenditions renditions, CancellationToken cancellationToken, string? fileName = null)
     {
         var request = http.Request;
         var (body, declared, name) = (request.Body, request.ContentType, fileName);
@@ -172,7 +203,7 @@ public static class MediaEndpoints
             return Refused(refusal);
         }
 
-        var response = MediaResponse.From(uploaded!.File, widths.Value.Widths, uploaded.Created ? [] : await captions.ListAsync(uploaded.File.Id, cancellationToken));
+        var response = MediaResponse.From(uploaded!.File, renditions, uploaded.Created ? [] : await captions.ListAsync(uploaded.File.Id, cancellationToken));
         return uploaded.Created ? TypedResults.Created($"/api/v1/media/{response.Id}", response) : TypedResults.Ok(response);
     }
 
@@ -183,9 +214,9 @@ public static class MediaEndpoints
             : TypedResults.Problem(statusCode: refusal.Status, title: refusal.Title, detail: refusal.Detail,
                 type: refusal.Status == StatusCodes.Status413PayloadTooLarge ? ProblemTypes.PayloadTooLarge : ProblemTypes.UnsupportedMediaType);
 
-    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, MediaCaptions captions, IOptions<MediaOptions> options, CancellationToken cancellationToken) =>
+    public static async Task<Results<Ok<MediaResponse>, ProblemHttpResult>> GetAsync(Guid id, ContentHubDbContext db, MediaCaptions captions, ImageRenditions renditions, CancellationToken cancellationToken) =>
         await FindAsync(db, id, cancellationToken) is { } file
-            ? TypedResults.Ok(MediaResponse.From(file, options.Value.Widths, await captions.ListAsync(id, cancellationToken)))
+            ? TypedResults.Ok(MediaResponse.From(file, renditions, await captions.ListAsync(id, cancellationToken)))
             : Problems.NotFound($"File {id}");
 
     public static async Task<IResult> DownloadAsync(Guid id, HttpContext http, ContentHubDbContext db, IMediaStore store, CancellationToken cancellationToken)
@@ -201,24 +232,35 @@ public static class MediaEndpoints
 
 /// <summary>
 /// A stored file; for an image or a video its pixel size, for a video its duration and codecs, for an
-/// image the address of each rendition served, by name (<c>640.webp</c>), for a video its poster's, for
-/// a PDF its text's; its alternative text and caption by language.
+/// image its focal point and the address of each rendition served, by name (<c>640.webp</c>,
+/// <c>640-16x9.webp</c>), for a video its poster's, for a PDF its text's; its alternative text and
+/// caption by language.
 /// </summary>
 public sealed record MediaResponse(
     Guid Id, string Sha256, string ContentType, long Size, string FileName, int? Width, int? Height,
     double? DurationSeconds, string? VideoCodec, string? AudioCodec, string UploadedBy, DateTimeOffset UploadedAt, string ContentUrl,
-    IReadOnlyDictionary<string, string>? Renditions, string? PosterUrl, string? TextUrl, IReadOnlyDictionary<string, CaptionResponse> Captions)
+    FocalPointResponse? FocalPoint, IReadOnlyDictionary<string, string>? Renditions, string? PosterUrl, string? TextUrl, IReadOnlyDictionary<string, CaptionResponse> Captions)
 {
-    public static MediaResponse From(MediaFile file, IEnumerable<int> widths, IEnumerable<MediaCaption> captions) =>
+    public static MediaResponse From(MediaFile file, ImageRenditions renditions, IEnumerable<MediaCaption> captions) =>
         new(file.Id, file.Sha256, file.ContentType, file.Size, file.FileName, file.Width, file.Height,
             file.DurationSeconds, file.VideoCodec, file.AudioCodec, file.UploadedBy, file.UploadedAt, $"/api/v1/media/{file.Id}/content",
-            !file.IsImage
-                ? null
-                : widths.SelectMany(w => new[] { $"{w}.webp", $"{w}.jpg" }).ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"),
+            file.IsImage ? new FocalPointResponse(file.Focus.X, file.Focus.Y, file.FocalX is not null) : null,
+            !file.IsImage ? null : renditions.Names.ToDictionary(n => n, n => $"/api/v1/media/{file.Id}/renditions/{n}"),
             file.VideoCodec is null ? null : $"/api/v1/media/{file.Id}/poster",
             file.ContentType == FileTypes.Pdf.MediaType ? $"/api/v1/media/{file.Id}/text" : null,
             captions.OrderBy(c => c.Language.Code, StringComparer.Ordinal).ToDictionary(c => c.Language.Code, c => new CaptionResponse(c.AltText, c.Caption, c.UpdatedBy, c.UpdatedAt)));
 }
+
+/// <summary>Where an image's subject is: fractions of its upright width and height from the top left.</summary>
+/// <param name="X">Across, 0 (left) to 1 (right).</param>
+/// <param name="Y">Down, 0 (top) to 1 (bottom).</param>
+/// <param name="IsSet">False while it is the middle by default.</param>
+public sealed record FocalPointResponse(double X, double Y, bool IsSet);
+
+/// <summary>Where an image's subject is.</summary>
+/// <param name="X">Across: 0 is the left edge of the upright image, 1 the right.</param>
+/// <param name="Y">Down: 0 is the top edge, 1 the bottom.</param>
+public sealed record FocalPointRequest(double? X, double? Y);
 
 /// <summary>How many unused files a clean-up deleted.</summary>
 public sealed record CleanUpResponse(int Deleted);

@@ -11,6 +11,7 @@ public sealed class MediaFeature : IFeature
             .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0 && o.MaxImagePixels > 0 && o.StagingMaxAge > TimeSpan.Zero
                 && o.Widths.All(w => w is > 0 and <= 8192) && o.RenditionQuality is > 0 and <= 100,
                 "Media: size limits must be positive, rendition widths between 1 and 8192, the quality between 1 and 100.")
+            .Validate(o => o.Crops.All(c => c.Across > 0), "Media:RenditionCrops are aspect ratios written 16x9, each number from 1 to 99.")
             .Validate(o => o.Store.Equals("Disk", StringComparison.OrdinalIgnoreCase) || (o.Store.Equals("S3", StringComparison.OrdinalIgnoreCase) && o.S3.Bucket.Length > 0), "Media:Store is Disk or S3 (with Media:S3:Bucket).")
             .ValidateOnStart();
         services.AddSingleton<MediaStaging>();

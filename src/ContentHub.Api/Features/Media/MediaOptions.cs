@@ -38,6 +38,12 @@ public sealed class MediaOptions
 
     public IReadOnlyList<int> Widths => RenditionWidths is { Length: > 0 } widths ? [.. widths.Distinct().Order()] : [320, 640, 1024, 1600, 2048];
 
+    /// <summary>The aspect ratios crops are made in (<c>16x9</c>), around the image's focal point. (Null by default, as the widths.)</summary>
+    public string[]? RenditionCrops { get; set; }
+
+    public IReadOnlyList<AspectRatio> Crops =>
+        [.. (RenditionCrops is { Length: > 0 } crops ? crops : ["1x1", "4x3", "16x9"]).Select(c => AspectRatio.TryParse(c, out var ratio) ? ratio : default).Distinct()];
+
     /// <summary>Encoder quality of WebP and JPEG renditions (0–100).</summary>
     public int RenditionQuality { get; set; } = 82;
 

@@ -7,7 +7,11 @@ public sealed class PortalsFeature : IFeature
     {
         services.AddScoped<PortalService>();
         services.AddSingleton<PortalDirectory>();
-        services.AddSingleton(provider => new PortalFileLinks(provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Media.MediaOptions>>().Value.Widths));
+        services.AddSingleton(provider =>
+        {
+            var media = provider.GetRequiredService<Microsoft.Extensions.Options.IOptions<Media.MediaOptions>>().Value;
+            return new PortalFileLinks(media.Widths, media.Crops);
+        });
         services.AddPortalAnswerCache();
         services.AddHostedService<PortalChangeListener>();
     }

@@ -41,13 +41,15 @@ public static class PortalFileEndpoints
             return refusal;
         }
 
-        if (!file!.IsImage || renditions.Parse(rendition) is not var (width, extension, mediaType))
+        if (!file!.IsImage || renditions.Parse(rendition) is not { } wanted)
         {
             return Problems.NotFound($"Rendition {rendition} of file {id} (served: {string.Join(", ", renditions.Names)})");
         }
 
-        var stored = await renditions.OpenAsync(file.Sha256, width, extension, http.RequestAborted);
-        return MediaEndpoints.Send(http, stored, mediaType, null, file.UploadedAt, MediaEndpoints.RenditionTag(file.Sha256, width, extension));
+        // The focal point the entry was approved with, like its captions.
+        var focus = file.Focus ?? Domain.Media.FocalPoint.Center;
+        var stored = await renditions.OpenAsync(file.Sha256, wanted, focus, http.RequestAborted);
+        return MediaEndpoints.Send(http, stored, wanted.MediaType, null, file.UploadedAt, wanted.Tag(file.Sha256, focus));
     }
 
     public static async Task<IResult> PosterAsync(string portal, Guid id, HttpContext http, PortalDirectory directory, PortalFiles files, VideoPosters posters)
