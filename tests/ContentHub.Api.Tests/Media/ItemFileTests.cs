@@ -120,6 +120,23 @@ public abstract class ItemFileTests<TFixture>(TFixture api) : IClassFixture<TFix
         // Cropped around the focal point the banner was approved with, as staff see it.
         Assert.Equal(await api.Client.GetByteArrayAsync($"/api/v1/media/{banner.Id}/renditions/320-1x1.jpg"), await api.Anonymous.GetByteArrayAsync($"{bannerFile.Url}/renditions/320-1x1.jpg"));
 
+        // OData: the same files, expanded on request only, with their own $select; nothing else inside $expand.
+        var odata = await api.Anonymous.GetFromJsonAsync<JsonElement>($"/odata/PromoAssets?portal={both}&lang=ko&$filter=Id eq {item.Id}&$expand=Files", TestJson.Options);
+        var expanded = Assert.Single(odata.GetProperty("value").EnumerateArray()).GetProperty("Files");
+        Assert.Equal((korean.Id, brochureFile.Url, "application/pdf"), (expanded[0].GetProperty("Id").GetGuid(), expanded[0].GetProperty("Url").GetString(), expanded[0].GetProperty("ContentType").GetString()));
+        var plain = await api.Anonymous.GetFromJsonAsync<JsonElement>($"/odata/PromoAssets?portal={both}&lang=ko&$filter=Id eq {item.Id}", TestJson.Options);
+        Assert.False(plain.GetProperty("value")[0].TryGetProperty("Files", out _));
+        var selected = await api.Anonymous.GetFromJsonAsync<JsonElement>($"/odata/PromoAssets({item.Id})?portal={both}&lang=vi&$select=Title&$expand=Files($select=SrcsetWebp,AltText)", TestJson.Options);
+        var bannerInOData = Assert.Single(selected.GetProperty("Files").EnumerateArray());
+        Assert.Equal(["AltText", "SrcsetWebp"], bannerInOData.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(bannerFile.Srcset["webp"], bannerInOData.GetProperty("SrcsetWebp").GetString());
+        foreach (var refused in new[] { $"/odata/PromoAssets?portal={both}&$expand=Files($top=1)", $"/odata/PromoAssets?portal={both}&$expand=Files($filter=Size gt 0)", $"/odata/PromoAssets({item.Id})/Files?portal={both}" })
+        {
+            using var response = await api.Anonymous.GetAsync(refused);
+            Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+            Assert.Equal("NotImplemented", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("error").GetProperty("code").GetString());
+        }
+
         // Downloads: the file itself, and an image's rendition, for the portal that carries them.
         using var download = await api.Anonymous.GetAsync(brochureFile.Url);
         Assert.Equal(HttpStatusCode.OK, download.StatusCode);

@@ -30,10 +30,13 @@ public sealed class EntryJsonWriterTests
     [InlineData("PromoAssets", "", ODataVersion.V401, "none")]
     [InlineData("Articles", "$compute=length(Title) as L,concat(Language,'!') as Tag,PublishedAt as At&$select=Title,L,Tag,At", ODataVersion.V401, "minimal")]
     [InlineData("Videos", "$compute=DurationSeconds div 60 as Minutes&$select=Minutes", ODataVersion.V4, "minimal")]
+    [InlineData("PromoAssets", "$expand=Files", ODataVersion.V401, "minimal")]
+    [InlineData("Videos", "$select=Title&$expand=Files($select=Url,DurationSeconds,AltText),Category($select=Name)", ODataVersion.V4, "minimal")]
+    [InlineData("Articles", "$expand=*", ODataVersion.V401, "none")]
     public async Task Collections_match_odata_message_writer(string setName, string query, ODataVersion version, string level)
     {
         var (set, uri) = Parse(setName, query);
-        var rows = Rows(setName, expand: query.Contains("$expand", StringComparison.Ordinal));
+        var rows = Rows(setName, Expansions.Of(uri.SelectAndExpand));
         if (uri.Compute is { } compute)
         {
             // Values of the types the binder gives: int? for length, string, DateTimeOffset, int.
@@ -43,7 +46,7 @@ public sealed class EntryJsonWriterTests
                 Id = r.Id, Language = r.Language, Kind = r.Kind, Title = r.Title, Summary = r.Summary, Body = r.Body, Slug = r.Slug, SeoDescription = r.SeoDescription,
                 Tags = r.Tags, AvailableLanguages = r.AvailableLanguages, PublishedAt = r.PublishedAt, UpdatedAt = r.UpdatedAt, MachineTranslated = r.MachineTranslated,
                 ReviewedAt = r.ReviewedAt, CategoryId = r.CategoryId, DurationSeconds = r.DurationSeconds, VideoUrl = r.VideoUrl, PosterUrl = r.PosterUrl,
-                AssetType = r.AssetType, UsageRights = r.UsageRights, RightsExpireOn = r.RightsExpireOn, Category = r.Category,
+                AssetType = r.AssetType, UsageRights = r.UsageRights, RightsExpireOn = r.RightsExpireOn, Category = r.Category, Files = r.Files,
                 Computed = values, ComputedNames = compute.ComputedItems.Select(i => i.Alias).ToArray(),
             }).ToList();
         }
@@ -54,15 +57,18 @@ public sealed class EntryJsonWriterTests
         var fast = await WriteAsync(http => EntryJsonWriter.WriteCollectionAsync(http, set, uri, version, level, rows, 42, next));
 
         AssertSameJson(Bytes(reference), fast);
+        Assert.Equal(uri.SelectAndExpand?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any(e => e.NavigationSource?.Name == "Files") == true,
+            Encoding.UTF8.GetString(fast).Contains("\"Files\":[{", StringComparison.Ordinal));
     }
 
     [Theory]
     [InlineData("Articles", "", ODataVersion.V401)]
     [InlineData("Articles", "$select=Title,Tags&$expand=Category", ODataVersion.V4)]
+    [InlineData("PromoAssets", "$expand=Files($select=Id,SrcsetWebp,Width)", ODataVersion.V401)]
     public async Task Single_entities_match_odata_message_writer(string setName, string query, ODataVersion version)
     {
         var (set, uri) = Parse(setName + "(01a20000-0000-7000-8000-000000000001)", query);
-        var row = Rows(setName, expand: query.Contains("$expand", StringComparison.Ordinal))[0];
+        var row = Rows(setName, Expansions.Of(uri.SelectAndExpand))[0];
 
         var reference = EntryWriter.Entity(set, uri, version, "minimal", row);
         var fast = await WriteAsync(http => EntryJsonWriter.WriteEntityAsync(http, set, uri, version, "minimal", row));
@@ -79,8 +85,19 @@ public sealed class EntryJsonWriterTests
         return (set, new ODataUri { ServiceRoot = Root, Path = parsed, Compute = compute, SelectAndExpand = parser.ParseSelectAndExpand() });
     }
 
-    private static List<EntryView> Rows(string setName, bool expand)
+    private static List<EntryView> Rows(string setName, Expansions expand)
     {
+        // Files as PortalFileLinks makes them: an image with renditions and srcsets, a video with a whole and a fractional duration.
+        var links = new ContentHub.Api.Features.Portals.PortalFileLinks([320, 640], [new ContentHub.Api.Features.Media.AspectRatio(16, 9)]);
+        var portal = new ContentHub.Domain.Portals.Portal(Guid.NewGuid(), DateTimeOffset.UnixEpoch);
+        portal.Configure("Cổng", "cong", new Uri("https://portal.test"), [], [], [], acceptsUnreviewedMachineTranslation: false, isPublic: true);
+        List<ContentHub.Domain.Publishing.PublishedFile> published =
+        [
+            new(Guid.Parse("01a20000-0000-7000-8000-0000000000f1"), ContentHub.Domain.Media.FileRole.Asset, "image/png", 1234, "ảnh \"cửa khẩu\".png", new string('a', 64), 700, 350, null, "Cửa khẩu <Hữu Nghị>", null, DateTimeOffset.UnixEpoch),
+            new(Guid.Parse("01a20000-0000-7000-8000-0000000000f2"), ContentHub.Domain.Media.FileRole.Video, "video/mp4", 99_000_000_000, "phim.mp4", new string('b', 64), 1920, 1080, 2.0, null, "Phim", DateTimeOffset.UnixEpoch),
+            new(Guid.Parse("01a20000-0000-7000-8000-0000000000f3"), ContentHub.Domain.Media.FileRole.Video, "video/webm", 5, "clip.webm", new string('c', 64), null, null, 12.345, null, null, DateTimeOffset.UnixEpoch),
+        ];
+        var files = expand.Files ? links.For("https://hub.test", portal, published) : null;
         var kind = setName switch { "Videos" => ContentKind.Video, "PromoAssets" => ContentKind.PromoAsset, _ => ContentKind.Article };
         var category = new CategoryView { Id = Guid.Parse("01a20000-0000-7000-8000-0000000000c1"), Slug = "du-lich", Name = "Du lịch", Language = LanguageTag.Vietnamese };
         return
@@ -95,7 +112,8 @@ public sealed class EntryJsonWriterTests
                 DurationSeconds = kind == ContentKind.Video ? 90 : null, VideoUrl = kind == ContentKind.Video ? "https://v.example/a.mp4" : null,
                 AssetType = kind == ContentKind.PromoAsset ? PromoAssetType.Brochure : null, UsageRights = kind == ContentKind.PromoAsset ? "CC BY 4.0" : null,
                 RightsExpireOn = kind == ContentKind.PromoAsset ? new DateOnly(2027, 3, 1) : null,
-                Category = expand ? category : null,
+                Category = expand.Category ? category : null,
+                Files = files,
             },
             new EntryView
             {
@@ -103,7 +121,8 @@ public sealed class EntryJsonWriterTests
                 Body = [], Slug = "plain", SeoDescription = "SEO", AvailableLanguages = ["en"],
                 PublishedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), UpdatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero),
                 MachineTranslated = true, ReviewedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero), CategoryId = category.Id,
-                Category = expand ? new CategoryView { Id = category.Id, Slug = "x", Name = "x", ParentId = Guid.Parse("01a20000-0000-7000-8000-0000000000c0") } : null,
+                Category = expand.Category ? new CategoryView { Id = category.Id, Slug = "x", Name = "x", ParentId = Guid.Parse("01a20000-0000-7000-8000-0000000000c0") } : null,
+                Files = expand.Files ? [] : null,
             },
         ];
     }

@@ -141,6 +141,27 @@ public static class EntryJsonWriter
 
             json.WriteEndObject();
         }
+
+        if (e.Files is { } files)
+        {
+            var named = selection.File;
+            json.WriteStartArray(Expansions.FilesName);
+            foreach (var file in files)
+            {
+                json.WriteStartObject();
+                foreach (var field in FileFields.All)
+                {
+                    if (named(field.Name))
+                    {
+                        FileFields.Json(json, field.Name, field.Value(file));
+                    }
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
     }
 
     // Bodies are UTF-8 from the database: escaped as bytes, with no round trip through UTF-16.
@@ -222,14 +243,17 @@ public static class EntryJsonWriter
         public string ETag => Prefix + "etag";
     }
 
-    // What $select asks for, of the entry and of its expanded category (all when it names nothing).
+    // What $select asks for, of the entry, of its expanded category and of its expanded files (all when it names nothing).
     private sealed class Selection(SelectExpandClause? clause)
     {
         private readonly HashSet<string>? _entry = EntryWriter.Selected(clause);
-        private readonly HashSet<string>? _category = EntryWriter.Selected(clause?.SelectedItems.OfType<ExpandedNavigationSelectItem>().FirstOrDefault()?.SelectAndExpand);
+        private readonly HashSet<string>? _category = EntryWriter.Selected(Expansions.Of(clause).CategorySelect);
+        private readonly HashSet<string>? _file = EntryWriter.Selected(Expansions.Of(clause).FilesSelect);
 
         public Func<string, bool> Entry => name => _entry is null || _entry.Contains(name);
 
         public Func<string, bool> Category => name => _category is null || _category.Contains(name);
+
+        public Func<string, bool> File => name => _file is null || _file.Contains(name);
     }
 }

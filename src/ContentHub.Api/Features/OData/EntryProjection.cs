@@ -9,17 +9,18 @@ namespace ContentHub.Api.Features.OData;
 
 /// <summary>
 /// The SELECT list of an entry query. Bodies are the bulk of a page, so the body, the languages and
-/// the category are read only when the client selected or expanded them; the languages are lists on
+/// the category (and the files) are read only when the client selected or expanded them; the languages are lists on
 /// the item's row and the category comes from scalar subqueries, so no row is repeated per language
 /// or per name. Each shape is built once (per chain when it includes the category's name).
 /// </summary>
 public static class EntryProjection
 {
-    private static readonly ConcurrentDictionary<(string Chain, bool ReviewedOnly, bool Body, bool Languages, bool Category), Expression<Func<Listing, EntryView>>> Built = new();
+    private static readonly ConcurrentDictionary<(string Chain, bool ReviewedOnly, bool Body, bool Languages, bool Category, bool Files), Expression<Func<Listing, EntryView>>> Built = new();
 
-    public static Expression<Func<Listing, EntryView>> For(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category) =>
-        Built.GetOrAdd((category ? PortalEntries.ChainKey(chain) : "", reviewedOnly, body, languages, category),
-            _ => DetachedExpressions.Detach(Build(categories, chain, reviewedOnly, body, languages, category)));
+    public static Expression<Func<Listing, EntryView>> For(
+        IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category, bool files = false) =>
+        Built.GetOrAdd((category ? PortalEntries.ChainKey(chain) : "", reviewedOnly, body, languages, category, files),
+            _ => DetachedExpressions.Detach(Build(categories, chain, reviewedOnly, body, languages, category, files)));
 
     /// <summary><paramref name="projection"/> with the values of <c>$compute</c> properties added (built per query, never cached).</summary>
     public static Expression<Func<Listing, EntryView>> WithComputed(Expression<Func<Listing, EntryView>> projection, string[] names, Expression<Func<Listing, object?[]>> values)
@@ -34,7 +35,7 @@ public static class EntryProjection
             row);
     }
 
-    private static Expression<Func<Listing, EntryView>> Build(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category)
+    private static Expression<Func<Listing, EntryView>> Build(IQueryable<Category> categories, IReadOnlyList<LanguageTag> chain, bool reviewedOnly, bool body, bool languages, bool category, bool files)
     {
         var listing = Expression.Parameter(typeof(Listing), "l");
         var bindings = EntryFields.All
@@ -45,6 +46,12 @@ public static class EntryProjection
         if (category)
         {
             bindings.Add(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.Category))!, Category(categories, chain, listing)));
+        }
+
+        if (files)
+        {
+            bindings.Add(Expression.Bind(typeof(EntryView).GetProperty(nameof(EntryView.PublishedFiles))!,
+                Expression.Property(Expression.Property(listing, nameof(Listing.Entry)), nameof(Domain.Publishing.PublishedEntry.Files))));
         }
 
         return Expression.Lambda<Func<Listing, EntryView>>(Expression.MemberInit(Expression.New(typeof(EntryView)), bindings), listing);

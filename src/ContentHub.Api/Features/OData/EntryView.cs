@@ -60,6 +60,12 @@ public sealed class EntryView
 
     public CategoryView? Category { get; init; }
 
+    /// <summary>The entry's files as published, read when <c>$expand=Files</c> asks for them.</summary>
+    public List<Domain.Publishing.PublishedFile>? PublishedFiles { get; init; }
+
+    /// <summary>The same files with the portal's addresses, as written (set after reading, see <see cref="ODataQueryEndpoint"/>).</summary>
+    public IReadOnlyList<Portals.PortalFile>? Files { get; set; }
+
     /// <summary>The values of the <c>$compute</c> properties the client selected, in the order of <see cref="ComputedNames"/>.</summary>
     public object?[]? Computed { get; init; }
 

@@ -88,10 +88,30 @@ public static class EntryWriter
     private static void WriteEntry(ODataWriter writer, IEdmEntitySet set, EntryView row, ODataUri uri, string metadataLevel)
     {
         writer.WriteStart(Resource(set.EntityType, row, uri.SelectAndExpand, metadataLevel));
+        var expand = Expansions.Of(uri.SelectAndExpand);
         if (row.Category is { } category)
         {
-            writer.WriteStart(new ODataNestedResourceInfo { Name = "Category", IsCollection = false });
-            writer.WriteStart(Category(category, Expanded(uri.SelectAndExpand)));
+            writer.WriteStart(new ODataNestedResourceInfo { Name = Expansions.CategoryName, IsCollection = false });
+            writer.WriteStart(Category(category, expand.CategorySelect));
+            writer.WriteEnd();
+            writer.WriteEnd();
+        }
+
+        if (row.Files is { } files)
+        {
+            var selected = Selected(expand.FilesSelect);
+            writer.WriteStart(new ODataNestedResourceInfo { Name = Expansions.FilesName, IsCollection = true });
+            writer.WriteStart(new ODataResourceSet());
+            foreach (var file in files)
+            {
+                writer.WriteStart(new ODataResource
+                {
+                    TypeName = PortalModel.Namespace + ".File",
+                    Properties = FileFields.All.Where(f => selected is null || selected.Contains(f.Name)).Select(f => new ODataProperty { Name = f.Name, Value = f.Value(file) }).ToList(),
+                });
+                writer.WriteEnd();
+            }
+
             writer.WriteEnd();
             writer.WriteEnd();
         }
@@ -112,9 +132,6 @@ public static class EntryWriter
         var selected = Selected(select);
         return new ODataResource { TypeName = PortalModel.Namespace + ".Category", Properties = properties.Where(p => selected is null || selected.Contains(p.Name)).ToList() };
     }
-
-    private static SelectExpandClause? Expanded(SelectExpandClause? select) =>
-        select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().FirstOrDefault()?.SelectAndExpand;
 
     private static BufferedResponseMessage Message(string metadataLevel, int capacity = 0)
     {

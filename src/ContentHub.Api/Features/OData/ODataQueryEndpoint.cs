@@ -133,12 +133,16 @@ public static class ODataQueryEndpoint
         var language = ODataRequests.ServeLanguage(http, portal);
         var query = new EntryQuery(
             http, db, portal, language.Chain, set, new ODataUri { ServiceRoot = root, Path = path, SelectAndExpand = select },
-            ODataEndpoints.AnnounceVersion(http), ODataEndpoints.MetadataLevel(request), select,
-            select?.SelectedItems.OfType<ExpandedNavigationSelectItem>().Any() == true);
+            ODataEndpoints.AnnounceVersion(http), ODataEndpoints.MetadataLevel(request), select, Expansions.Of(select));
         var visible = entries.Visible(portal, kind, language.Chain);
         var binder = new QueryComposer<Listing>(PortalModel.Instance, entries.Map(portal)) { Clock = clock, Compute = compute };
         var computed = ComputedSelection(binder, select, parser);
         query = query with { Computed = computed };
+        if (path.Any(segment => segment is NavigationPropertySegment))
+        {
+            throw ODataQueryException.NotImplemented("Addressing a category or files through an entry (use $expand)");
+        }
+
         if (path.LastSegment is KeySegment key)
         {
             await AnswerEntityAsync(query, visible, (Guid)key.Keys.Single().Value);
@@ -166,12 +170,29 @@ public static class ODataQueryEndpoint
     /// <summary>What answering one entry set's query needs once the request is read.</summary>
     private sealed record EntryQuery(
         HttpContext Http, ContentHubDbContext Db, Portal Portal, IReadOnlyList<Domain.Languages.LanguageTag> Chain, IEdmEntitySet Set, ODataUri Uri,
-        ODataVersion Version, string Level, SelectExpandClause? Select, bool ExpandCategory)
+        ODataVersion Version, string Level, SelectExpandClause? Select, Expansions Expand)
     {
         /// <summary>The selected <c>$compute</c> properties and their values over a listing; null without any.</summary>
         public (string[] Names, System.Linq.Expressions.Expression<Func<Listing, object?[]>> Values)? Computed { get; init; }
 
-        public IQueryable<EntryView> Rows(IQueryable<Listing> listings) => ODataQueryEndpoint.Rows(Db, Portal, Chain, listings, Select, ExpandCategory, Computed);
+        public IQueryable<EntryView> Rows(IQueryable<Listing> listings) => ODataQueryEndpoint.Rows(Db, Portal, Chain, listings, Select, Expand, Computed);
+
+        /// <summary>Gives expanded files the addresses this portal downloads them from (as sync and feeds give them).</summary>
+        public T Linked<T>(T rows)
+            where T : IEnumerable<EntryView>
+        {
+            if (Expand.Files)
+            {
+                var links = Http.RequestServices.GetRequiredService<Portals.PortalFileLinks>();
+                var serviceBase = Portals.PortalFileLinks.BaseOf(Http.Request);
+                foreach (var row in rows)
+                {
+                    row.Files = links.For(serviceBase, Portal, row.PublishedFiles ?? []);
+                }
+            }
+
+            return rows;
+        }
     }
 
     // One entry by key; its strong ETag (and 304) come from its bytes, as a list's do.
@@ -180,6 +201,7 @@ public static class ODataQueryEndpoint
         var http = query.Http;
         var row = await query.Rows(visible.Where(l => l.Item.ItemId == id)).SingleOrDefaultAsync(http.RequestAborted)
             ?? throw new ODataQueryException(404, "NotFound", $"No entry {id} in {query.Set.Name} for this portal.");
+        query.Linked(new[] { row });
         if (EntryJsonWriter.Handles(query.Level))
         {
             await EntryJsonWriter.WriteEntityAsync(http, query.Set, query.Uri, query.Version, query.Level, row);
@@ -268,7 +290,7 @@ public static class ODataQueryEndpoint
             ? visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
             : binder.OrderBy(visible, orderBy, l => l.Item.ItemId, tieBreakDescending: true, parser.ParameterAliasNodes);
         var window = PageWindow.Read(http, parser, token.Offset);
-        var page = await query.Rows(ordered.Skip(window.Skip).Take(window.Fetch)).ToListAsync(http.RequestAborted);
+        var page = query.Linked(await query.Rows(ordered.Skip(window.Skip).Take(window.Fetch)).ToListAsync(http.RequestAborted));
         var next = window.Cut(page, last => orderBy is null ? SkipToken.AfterEntry(last.PublishedAt, last.Id)
             : keys is not null ? SkipToken.AfterValues(keys.Select(key => key(last)).Append(last.Id))
             : window.OffsetToken);
@@ -330,14 +352,14 @@ public static class ODataQueryEndpoint
         return items.Count == 0 ? null : (items.Select(item => item.Alias).ToArray(), binder.Computed(items, parser.ParameterAliasNodes));
     }
 
-    // One statement: the page, with each entry's languages (those the portal may be shown) and its category when selected or expanded.
+    // One statement: the page, with each entry's languages (those the portal may be shown), its category and its files when selected or expanded.
     private static IQueryable<EntryView> Rows(
-        ContentHubDbContext db, Portal portal, IReadOnlyList<Domain.Languages.LanguageTag> chain, IQueryable<Listing> listings, SelectExpandClause? select, bool expandCategory,
+        ContentHubDbContext db, Portal portal, IReadOnlyList<Domain.Languages.LanguageTag> chain, IQueryable<Listing> listings, SelectExpandClause? select, Expansions expand,
         (string[] Names, System.Linq.Expressions.Expression<Func<Listing, object?[]>> Values)? computed)
     {
         var selected = EntryWriter.Selected(select);
         var projection = EntryProjection.For(db.Categories, chain, reviewedOnly: !portal.AcceptsUnreviewedMachineTranslation,
-            body: selected?.Contains("Body") != false, languages: selected?.Contains("AvailableLanguages") != false, category: expandCategory);
+            body: selected?.Contains("Body") != false, languages: selected?.Contains("AvailableLanguages") != false, category: expand.Category, files: expand.Files);
         return listings.Select(computed is var (names, values) ? EntryProjection.WithComputed(projection, names, values) : projection);
     }
 }

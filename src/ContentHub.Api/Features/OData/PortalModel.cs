@@ -10,7 +10,7 @@ namespace ContentHub.Api.Features.OData;
 /// <summary>
 /// The EDM model portals query: each entity is an item as seen in one language. <c>Articles</c>,
 /// <c>Videos</c> and <c>PromoAssets</c> share the language-dependent properties; each navigates to
-/// its <c>Category</c>. The container is annotated with the OData conformance level it meets.
+/// its <c>Category</c> and contains its <c>Files</c>. The container is annotated with the OData conformance level it meets.
 /// </summary>
 public static class PortalModel
 {
@@ -98,9 +98,21 @@ public static class PortalModel
 
         model.AddElement(assetType);
 
-        var article = Entry(model, "Article", ContentKind.Article, category, assetType);
-        var video = Entry(model, "Video", ContentKind.Video, category, assetType);
-        var promo = Entry(model, "PromoAsset", ContentKind.PromoAsset, category, assetType);
+        var file = new EdmEntityType(Namespace, "File");
+        foreach (var field in FileFields.All)
+        {
+            var property = file.AddStructuralProperty(field.Name, field.Type, field.Nullable);
+            if (field.Name == "Id")
+            {
+                file.AddKeys(property);
+            }
+        }
+
+        model.AddElement(file);
+
+        var article = Entry(model, "Article", ContentKind.Article, category, assetType, file);
+        var video = Entry(model, "Video", ContentKind.Video, category, assetType, file);
+        var promo = Entry(model, "PromoAsset", ContentKind.PromoAsset, category, assetType, file);
 
         var container = new EdmEntityContainer(Namespace, "Container");
         var categories = container.AddEntitySet(Sets.Categories, category);
@@ -118,8 +130,9 @@ public static class PortalModel
     }
 
     // An entry type: the fields EntryFields declares for its kind, in their order, with the Category navigation
-    // after the fields every kind has (where it has always been in the CSDL).
-    private static EdmEntityType Entry(EdmModel model, string name, ContentKind kind, EdmEntityType category, IEdmEnumType assetType)
+    // after the fields every kind has (where it has always been in the CSDL), and its Files (contained: they
+    // are the entry's, in its language, and have no entity set of their own) after the kind's own fields.
+    private static EdmEntityType Entry(EdmModel model, string name, ContentKind kind, EdmEntityType category, IEdmEnumType assetType, EdmEntityType file)
     {
         var type = new EdmEntityType(Namespace, name);
         foreach (var field in EntryFields.All.Where(f => f.Kind is null))
@@ -138,6 +151,13 @@ public static class PortalModel
             Add(model, type, field, assetType);
         }
 
+        type.AddUnidirectionalNavigation(new EdmNavigationPropertyInfo
+        {
+            Name = Expansions.FilesName,
+            Target = file,
+            TargetMultiplicity = EdmMultiplicity.Many,
+            ContainsTarget = true,
+        });
         model.AddElement(type);
         return type;
     }
