@@ -25,6 +25,14 @@ public static class TextFunctions
     public static string Upper(string text) =>
         throw new NotSupportedException($"{nameof(Upper)} is only for use in queries, where PostgreSQL evaluates it.");
 
+    /// <summary>
+    /// <c>ts_match_vq(vector, query)</c>: what <c>vector @@ query</c> answers, but as a function call no
+    /// index can serve, so PostgreSQL checks it on the rows it has already chosen (the newest few
+    /// hundred) instead of collecting every match from the index first.
+    /// </summary>
+    public static bool MatchesRowByRow(NpgsqlTypes.NpgsqlTsVector vector, NpgsqlTypes.NpgsqlTsQuery query) =>
+        throw new NotSupportedException($"{nameof(MatchesRowByRow)} is only for use in queries, where PostgreSQL evaluates it.");
+
     /// <summary>ICU's root collation, which PostgreSQL has wherever it is built with ICU (Debian's and the common cloud builds).</summary>
     public const string UnicodeCollation = "und-x-icu";
 
@@ -34,6 +42,7 @@ public static class TextFunctions
             .HasStoreType("bytea")
             .HasTranslation(arguments => new SqlFunctionExpression(
                 "convert_to", [arguments[0], new SqlFragmentExpression("'UTF8'")], nullable: true, argumentsPropagateNullability: [true, false], typeof(byte[]), typeMapping: null));
+        builder.HasDbFunction(typeof(TextFunctions).GetMethod(nameof(MatchesRowByRow))!).HasName("ts_match_vq").IsBuiltIn();
         foreach (var (method, sql) in new[] { (nameof(Lower), "lower"), (nameof(Upper), "upper") })
         {
             builder.HasDbFunction(typeof(TextFunctions).GetMethod(method)!)

@@ -6,7 +6,7 @@ using ContentHub.Testing;
 namespace ContentHub.Api.Tests.Search;
 
 /// <summary>Every labelled set's documents, published, each in its own language, on a public portal serving all six.</summary>
-public sealed class LabelledSearchFixture : ApiFixture
+public class LabelledSearchFixture : ApiFixture
 {
     public string PortalSlug { get; } = Given.Unique("search");
 
@@ -34,4 +34,16 @@ public sealed class LabelledSearchFixture : ApiFixture
         await Given.PortalAsync(new PortalRequest("Cổng tìm kiếm", PortalSlug, "https://search.example",
             LabelledSet.Languages.Select(l => new PortalLanguageRequest(l)).ToList(), IsPublic: true));
     }
+}
+
+/// <summary>The same, with portal search probing one item at a time: every search goes down the search index's path.</summary>
+public sealed class IndexPathLabelledSearchFixture : LabelledSearchFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Search:ProbeSize"] = "1" };
+}
+
+/// <summary>A fixture whose portal search always goes down the search index's path (see PortalSearch).</summary>
+public sealed class IndexPathFixture : ApiFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Search:ProbeSize"] = "1" };
 }

@@ -11,6 +11,9 @@ public sealed record LabelledSet(string Language, IReadOnlyList<LabelledDocument
 {
     public static readonly string[] Languages = ["vi", "en", "zh-Hans", "ko", "ja", "lo"];
 
+    /// <summary>The languages, for theories.</summary>
+    public static TheoryData<string> LanguageData => new(Languages);
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public static LabelledSet Load(string language) =>

@@ -11,7 +11,13 @@ namespace ContentHub.Api.Tests.Search;
 /// Who finds what: a portal only what it shows (never a draft, a withdrawn language or another portal's
 /// category); editors everything, drafts included, with filters, snippets and did-you-mean.
 /// </summary>
-public sealed class SearchVisibilityTests(ApiFixture api) : IClassFixture<ApiFixture>
+public sealed class SearchVisibilityTests(ApiFixture api) : SearchVisibilityTests<ApiFixture>(api);
+
+/// <summary>The same rules on the search index's path (see PortalSearch), which large corpora take for narrow searches.</summary>
+public sealed class IndexPathSearchVisibilityTests(IndexPathFixture api) : SearchVisibilityTests<IndexPathFixture>(api);
+
+public abstract class SearchVisibilityTests<TFixture>(TFixture api) : IClassFixture<TFixture>
+    where TFixture : ApiFixture
 {
     [Fact]
     public async Task A_portal_finds_only_what_it_shows_and_editors_find_drafts_too()

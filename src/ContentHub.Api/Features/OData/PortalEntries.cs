@@ -40,6 +40,17 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
     /// </summary>
     public IQueryable<SearchListing> Searchable(Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain)
     {
+        var items = Items(portal, kind);
+        var rows = portal.AcceptsUnreviewedMachineTranslation ? db.PublishedEntrySearches : db.PublishedEntrySearches.Where(e => !e.MachineTranslated);
+        var listings = from i in items
+                       join e in rows on i.ItemId equals e.ItemId
+                       select new SearchListing { Item = i, Entry = e };
+        return listings.Where(FirstOfChain(chain, portal.AcceptsUnreviewedMachineTranslation));
+    }
+
+    /// <summary>The published items of a kind the portal carries, inside their window, whatever their languages.</summary>
+    public IQueryable<PublishedItem> Items(Portal portal, ContentKind kind)
+    {
         var items = db.PublishedItems.Where(i => i.Kind == kind);
         if (portal.CategoryIds.Count > 0)
         {
@@ -48,12 +59,7 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
         }
 
         var now = clock.GetUtcNow();
-        items = items.Where(i => i.UnpublishAt == null || i.UnpublishAt > now);
-        var rows = portal.AcceptsUnreviewedMachineTranslation ? db.PublishedEntrySearches : db.PublishedEntrySearches.Where(e => !e.MachineTranslated);
-        var listings = from i in items
-                       join e in rows on i.ItemId equals e.ItemId
-                       select new SearchListing { Item = i, Entry = e };
-        return listings.Where(FirstOfChain(chain, portal.AcceptsUnreviewedMachineTranslation));
+        return items.Where(i => i.UnpublishAt == null || i.UnpublishAt > now);
     }
 
     // l => l.Entry.Language == chain[0] || (l.Entry.Language == chain[1] && !languages.Contains(chain[0])) || …

@@ -13,10 +13,13 @@ public sealed record SearchPage<T>(IReadOnlyList<T> Items, int Page, int PageSiz
 
 public static class SearchPage
 {
-    /// <summary>A page whose matches were counted up to <see cref="SearchInput.MaxCounted"/> (and one more, to know there are more).</summary>
-    public static SearchPage<T> Counted<T>(IReadOnlyList<T> items, int page, int pageSize, int counted, string? didYouMean) =>
-        counted > SearchInput.MaxCounted
-            ? new(items, page, pageSize, SearchInput.MaxCounted, "gte", didYouMean)
+    /// <summary>
+    /// A page whose matches were counted up to <see cref="SearchInput.MaxCounted"/> (and one more, to know
+    /// there are more); not <c>exact</c> when the count is only known to be at least that many.
+    /// </summary>
+    public static SearchPage<T> Counted<T>(IReadOnlyList<T> items, int page, int pageSize, int counted, string? didYouMean, bool exact = true) =>
+        counted > SearchInput.MaxCounted || !exact
+            ? new(items, page, pageSize, Math.Min(counted, SearchInput.MaxCounted), "gte", didYouMean)
             : new(items, page, pageSize, counted, "eq", didYouMean);
 }
 

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using ContentHub.Data;
 using ContentHub.Data.Configurations;
 using ContentHub.Domain.Languages;
 using ContentHub.Search;
@@ -68,6 +69,17 @@ public sealed class SearchTerms
     }
 
     /// <summary>
+    /// The same as <see cref="Matching{T}"/>, checked row by row (<see cref="TextFunctions.MatchesRowByRow"/>):
+    /// for rows already narrowed down otherwise, where asking the index for every match would cost more.
+    /// </summary>
+    public Expression<Func<T, bool>> MatchingRowByRow<T>(Expression<Func<T, LanguageTag>> language, IReadOnlyCollection<LanguageTag>? among = null)
+        where T : class
+    {
+        var indexed = Matching(language, among);
+        return Expression.Lambda<Func<T, bool>>(new RowByRow().Visit(indexed.Body), indexed.Parameters);
+    }
+
+    /// <summary>
     /// How well a row matches: ts_rank with PostgreSQL's default field weights (title 1.0, lead 0.4,
     /// body 0.2, files 0.1), divided by 1 + the log of the text's length so long texts do not win by
     /// length alone.
@@ -121,6 +133,15 @@ public sealed class SearchTerms
         var row = body.Parameters[0];
         var languageOfRow = new Replace(language.Parameters[0], row).Visit(language.Body);
         return Expression.Lambda<Func<T, TResult>>(new Replace(body.Parameters[1], languageOfRow).Visit(body.Body), row);
+    }
+
+    // vector.Matches(query) (the @@ operator) as TextFunctions.MatchesRowByRow(vector, query).
+    private sealed class RowByRow : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node) =>
+            node.Method.Name == nameof(NpgsqlFullTextSearchLinqExtensions.Matches) && node.Arguments.Count == 2 && node.Arguments[1].Type == typeof(NpgsqlTsQuery)
+                ? Expression.Call(typeof(TextFunctions).GetMethod(nameof(TextFunctions.MatchesRowByRow))!, Visit(node.Arguments[0]), Visit(node.Arguments[1]))
+                : base.VisitMethodCall(node);
     }
 
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor

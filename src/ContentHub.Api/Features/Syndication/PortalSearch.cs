@@ -29,8 +29,15 @@ public sealed record PortalHit(Guid Id, string Language, ContentKind Kind, strin
 /// kinds, categories, publication window, reviewed text unless it takes machine translation, each item
 /// in the first language of the chain it has): never a draft, a withdrawn language or another portal's content.
 /// </summary>
-public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, SearchSuggestions suggestions)
+public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, SearchSuggestions suggestions, IConfiguration configuration)
 {
+    private const int MaxProbes = 3;
+
+    // How many of the newest items one probe checks: a thousand and one by default, so that one probe
+    // of a search that matches nearly everything also tells that there are more than are counted.
+    // Tests set it small to send searches down the index's path.
+    private int ProbeSize => Math.Max(1, configuration.GetValue("Search:ProbeSize", SearchInput.MaxCounted + 1));
+
 
     public async Task<Outcome<SearchPage<PortalHit>>> SearchAsync(Portal portal, PortalSearchQuery query, CancellationToken cancellationToken)
     {
@@ -50,36 +57,20 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
             return errors.ToOutcome<SearchPage<PortalHit>>();
         }
 
+        ArgumentNullException.ThrowIfNull(terms);
         var chain = portal.Languages.First(l => l.Language == language).Chain;
-        // Phrases: candidates from the index (all of the words), the phrase then checked on as many of
-        // them as the count and the ranking need, not on every candidate (which reads every vector).
-        var candidate = SearchTerms.Through(terms!.Matching<PublishedEntrySearch>(e => e.Language, chain, relaxed: true), (SearchListing l) => l.Entry);
-        var exact = terms.HasPhrase ? SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry) : null;
-        var scored = terms.WithScore((SearchListing l) => l.Entry, (PublishedEntrySearch e) => e.Language);
-        var fence = 0; // OFFSET 0, a parameter: PostgreSQL then checks the phrase outside the candidates' query, row by row, and stops at the limit
+        var filters = new Filters(categoryId, query.From, query.To);
         var counted = 0;
+        var exact = true;
         var rows = new List<Row>();
         foreach (var k in PortalFilters.Kinds(portal, kind))
         {
-            var visible = entries.Searchable(portal, k, chain).Where(candidate);
-            visible = categoryId is { } c ? visible.Where(l => l.Item.CategoryId == c) : visible;
-            visible = query.From is { } from ? visible.Where(l => l.Item.PublishedAt >= from) : visible;
-            visible = query.To is { } to ? visible.Where(l => l.Item.PublishedAt < to) : visible;
-            var matches = exact is null ? visible : visible.Skip(fence).Where(exact);
-            counted += await matches.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
-
             // Each kind's best among its newest matches, as many as the page needs; merged below.
-            var newestFirst = visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
-            if (exact is not null)
-            {
-                newestFirst = newestFirst.Skip(fence).Where(exact).OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
-            }
-
-            rows.AddRange(await newestFirst.Take(SearchInput.MaxRanked).Select(scored)
-                .OrderByDescending(s => s.Score).ThenByDescending(s => s.Row.Item.PublishedAt).ThenBy(s => s.Row.Item.ItemId)
-                .Take(page * size)
-                .Select(s => new Row(s.Row.Item.ItemId, s.Row.Entry.Language, s.Row.Item.PublishedAt, s.Score))
-                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            var (matches, count, countIsExact) = await NewestByProbeAsync(portal, k, chain, terms, filters, cancellationToken).ConfigureAwait(false)
+                ?? await NewestByIndexAsync(portal, k, chain, terms, filters, cancellationToken).ConfigureAwait(false);
+            counted += count;
+            exact &= countIsExact;
+            rows.AddRange(await RankAsync(matches, terms, page * size, cancellationToken).ConfigureAwait(false));
         }
 
         var best = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenBy(r => r.ItemId).Skip((page - 1) * size).Take(size).ToList();
@@ -98,7 +89,103 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
                 PortalLinks.Page(portal, h.Row.Language.Code, h.Text.Kind, h.Text.Slug), h.Row.PublishedAt, Math.Round(h.Row.Score, 6)))
             .ToList();
         var didYouMean = await suggestions.SuggestAsync("portal:" + portal.Id, query.Q!, ct => VietnameseTitlesAsync(portal, ct), cancellationToken).ConfigureAwait(false);
-        return new Outcome<SearchPage<PortalHit>>.Done(SearchPage.Counted(hits, page, size, counted, didYouMean));
+        return new Outcome<SearchPage<PortalHit>>.Done(SearchPage.Counted(hits, page, size, counted, didYouMean, exact));
+    }
+
+    /// <summary>
+    /// The newest matches when a search matches much of what the portal shows (a word in most texts):
+    /// the newest items are taken from the items' index a thousand at a time and each one's text is
+    /// checked row by row, which reads a few thousand small rows instead of every match the search
+    /// index holds. Null when under 30 % of the newest thousand match, or the probes found fewer than
+    /// are ranked: the search is narrow, and the index answers it better (<see cref="NewestByIndexAsync"/>).
+    /// </summary>
+    private async Task<(List<Row> Matches, int Count, bool Exact)?> NewestByProbeAsync(
+        Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
+    {
+        var matching = SearchTerms.Through(terms.MatchingRowByRow<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry);
+        var items = filters.Apply(entries.Items(portal, kind)).OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.ItemId);
+        var matches = new List<Row>();
+        for (var probe = 0; probe < MaxProbes; probe++)
+        {
+            var ids = await items.Skip(probe * ProbeSize).Take(ProbeSize).Select(i => i.ItemId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            matches.AddRange(await entries.Searchable(portal, kind, chain).Where(l => ids.Contains(l.Item.ItemId)).Where(matching)
+                .OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
+                .Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f))
+                .ToListAsync(cancellationToken).ConfigureAwait(false));
+            var everything = ids.Count < ProbeSize;
+            if (everything || matches.Count > SearchInput.MaxCounted)
+            {
+                return (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: true);
+            }
+
+            if (probe == 0 && matches.Count * 10 < ids.Count * 3)
+            {
+                return null; // Under 30 % of the newest match: a narrow search.
+            }
+        }
+
+        // The newest are known when as many as are ranked were found; the total then only as "at least".
+        return matches.Count >= SearchInput.MaxRanked ? (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: false) : null;
+    }
+
+    /// <summary>The newest matches as the search index finds them: for searches that match little.</summary>
+    private async Task<(List<Row> Matches, int Count, bool Exact)> NewestByIndexAsync(
+        Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
+    {
+        // Phrases: candidates from the index (all of the words), the phrase then checked on as many of
+        // them as the count and the ranking need, not on every candidate (which reads every vector).
+        var candidate = SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain, relaxed: true), (SearchListing l) => l.Entry);
+        var exact = terms.HasPhrase ? SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry) : null;
+        var fence = 0; // OFFSET 0, a parameter: PostgreSQL then checks the phrase outside the candidates' query, row by row, and stops at the limit
+        var visible = filters.Apply(entries.Searchable(portal, kind, chain).Where(candidate));
+        var matches = exact is null ? visible : visible.Skip(fence).Where(exact);
+        var count = await matches.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
+        var newestFirst = visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
+        if (exact is not null)
+        {
+            newestFirst = newestFirst.Skip(fence).Where(exact).OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
+        }
+
+        var newest = await newestFirst.Take(SearchInput.MaxRanked).Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (newest, count, Exact: true);
+    }
+
+    /// <summary>The best <paramref name="wanted"/> of the matches by rank: only their index rows are read.</summary>
+    private async Task<IEnumerable<Row>> RankAsync(List<Row> matches, SearchTerms terms, int wanted, CancellationToken cancellationToken)
+    {
+        if (matches.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = matches.Select(m => m.ItemId).ToList();
+        var languages = matches.Select(m => m.Language).Distinct().ToList();
+        var scores = (await db.PublishedEntrySearches.Where(e => ids.Contains(e.ItemId) && languages.Contains(e.Language))
+                .Select(terms.WithScore<PublishedEntrySearch>(e => e.Language))
+                .Select(s => new { s.Row.ItemId, s.Row.Language, s.Score })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(s => (s.ItemId, s.Language), s => s.Score);
+        return matches.Where(m => scores.ContainsKey((m.ItemId, m.Language))).Select(m => m with { Score = scores[(m.ItemId, m.Language)] })
+            .OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenBy(r => r.ItemId).Take(wanted);
+    }
+
+    /// <summary>The reader's filters on what items were published when and where.</summary>
+    private sealed record Filters(Guid? CategoryId, DateTimeOffset? From, DateTimeOffset? To)
+    {
+        public IQueryable<PublishedItem> Apply(IQueryable<PublishedItem> items)
+        {
+            items = CategoryId is { } c ? items.Where(i => i.CategoryId == c) : items;
+            items = From is { } from ? items.Where(i => i.PublishedAt >= from) : items;
+            return To is { } to ? items.Where(i => i.PublishedAt < to) : items;
+        }
+
+        public IQueryable<SearchListing> Apply(IQueryable<SearchListing> listings)
+        {
+            listings = CategoryId is { } c ? listings.Where(l => l.Item.CategoryId == c) : listings;
+            listings = From is { } from ? listings.Where(l => l.Item.PublishedAt >= from) : listings;
+            return To is { } to ? listings.Where(l => l.Item.PublishedAt < to) : listings;
+        }
     }
 
     // Only what this portal shows in Vietnamese, so suggestions never reveal another portal's words.
