@@ -49,6 +49,7 @@ public static class SearchBenchmark
             }
         }
 
+        var medians = new List<string>();
         Console.WriteLine($"| language | queries | hits (broad … narrow) | p50 ms | p95 ms | max ms | requests/s ({Concurrency} clients) |");
         Console.WriteLine("|---|---|---|---|---|---|---|");
         foreach (var (language, queries) in Queries)
@@ -61,6 +62,7 @@ public static class SearchBenchmark
             }
 
             var latencies = new List<double>();
+            var byQuery = queries.ToDictionary(q => q, _ => new List<double>());
             var sequential = Stopwatch.StartNew();
             while (sequential.Elapsed < duration / 2)
             {
@@ -71,6 +73,7 @@ public static class SearchBenchmark
                     response.EnsureSuccessStatusCode();
                     await response.Content.ReadAsByteArrayAsync();
                     latencies.Add(one.Elapsed.TotalMilliseconds);
+                    byQuery[q].Add(one.Elapsed.TotalMilliseconds);
                 }
             }
 
@@ -91,7 +94,14 @@ public static class SearchBenchmark
             latencies.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {language} | {string.Join(", ", queries.Select(q => $"`{q}`"))} | {string.Join(" … ", totals)} | {Percentile(latencies, 0.50):F1} | {Percentile(latencies, 0.95):F1} | {latencies[^1]:F1} | {perSecond:F0} |"));
+            medians.Add(string.Create(CultureInfo.InvariantCulture,
+                $"| {language} | {string.Join(" · ", byQuery.Select(q => $"`{q.Key}` {Percentile(q.Value.Order().ToList(), 0.50):F1}"))} |"));
         }
+
+        Console.WriteLine();
+        Console.WriteLine("| language | p50 ms of each query, sequentially |");
+        Console.WriteLine("|---|---|");
+        medians.ForEach(Console.WriteLine);
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
