@@ -1,12 +1,13 @@
 using ContentHub.Api.Features;
+using ContentHub.Api.Features.Media;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Search;
 using ContentHub.Api.Hosting;
 using ContentHub.Api.Http;
 using ContentHub.Data.Embedded;
 
-// "reindex [--all]" runs that command instead of the service; everything else is host configuration.
-var command = args is [ReindexCommand.Name, ..] ? args[1..] : null;
+// "reindex [--all]" and "media-cleanup" run that command instead of the service; everything else is host configuration.
+var command = args is [ReindexCommand.Name or MediaCleanupCommand.Name, ..] ? args : null;
 var builder = WebApplication.CreateBuilder(command is null ? args : []);
 EmbeddedPostgres? embedded;
 try
@@ -32,7 +33,9 @@ try
     await app.PrepareDatabaseAsync();
     if (command is not null)
     {
-        return await ReindexCommand.RunAsync(app.Services, command, CancellationToken.None);
+        return command[0] == ReindexCommand.Name
+            ? await ReindexCommand.RunAsync(app.Services, command[1..], CancellationToken.None)
+            : await MediaCleanupCommand.RunAsync(app.Services, command[1..], Console.Out, CancellationToken.None);
     }
 
     await app.RunAsync();

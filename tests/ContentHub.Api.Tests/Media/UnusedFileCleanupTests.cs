@@ -38,6 +38,19 @@ public sealed class UnusedFileCleanupTests(CleanupMediaFixture api) : IClassFixt
         Assert.Equal((1, 0), await api.CountAsync());
     }
 
+    [Fact]
+    public async Task The_media_cleanup_command_deletes_unused_files_and_says_how_many()
+    {
+        var loose = await UploadAsync(TestMedia.Png(12, 10), "loose.png");
+        using var output = new StringWriter();
+
+        Assert.Equal(0, await MediaCleanupCommand.RunAsync(api.Factory.Services, [], output, CancellationToken.None));
+
+        Assert.Matches(@"^Deleted [1-9]\d* unused file\(s\) and \d+ unfinished upload\(s\)\.", output.ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await api.Client.GetAsync($"/api/v1/media/{loose.Id}")).StatusCode);
+        Assert.Equal(2, await MediaCleanupCommand.RunAsync(api.Factory.Services, ["--everything"], output, CancellationToken.None));
+    }
+
     private async Task<MediaResponse> UploadAsync(byte[] bytes, string name)
     {
         using var response = await MediaHttp.UploadAsync(api.Client, bytes, "image/png", name);

@@ -108,6 +108,11 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         for (var probe = 0; probe < MaxProbes; probe++)
         {
             var ids = await items.Skip(probe * ProbeSize).Take(ProbeSize).Select(i => i.ItemId).ToListAsync(cancellationToken).ConfigureAwait(false);
+            if (ids.Count == 0)
+            {
+                return (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: true); // none (more) of this kind
+            }
+
             matches.AddRange(await entries.Searchable(portal, kind, chain).Where(l => ids.Contains(l.Item.ItemId)).Where(matching)
                 .OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
                 .Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f))
