@@ -31,6 +31,9 @@ internal sealed class PublishedEntryConfiguration : IEntityTypeConfiguration<Pub
         builder.Property(e => e.TranslatedFrom).HasMaxLength(32);
         builder.HasOne<ContentItem>().WithMany().HasForeignKey(e => e.ItemId).OnDelete(DeleteBehavior.Cascade);
 
+        // Which entries carry a file (images their text places have no item_files row): files @> '[{"id": …}]'.
+        builder.HasIndex(e => e.Files).HasMethod("gin").HasOperators("jsonb_path_ops");
+
         // Lists are read through PublishedItem (newest first) and this table's primary key; slugs are looked up.
         builder.HasIndex(e => new { e.Kind, e.Language, e.Slug });
         builder.MapSearchColumns();

@@ -939,6 +939,12 @@ namespace ContentHub.Data.Migrations
                     b.HasKey("ItemId", "Language")
                         .HasName("pk_published_entries");
 
+                    b.HasIndex("Files")
+                        .HasDatabaseName("ix_published_entries_files");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Files"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Files"), new[] { "jsonb_path_ops" });
+
                     b.HasIndex("SearchVector")
                         .HasDatabaseName("ix_published_entries_search_vector");
 

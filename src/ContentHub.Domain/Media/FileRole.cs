@@ -14,4 +14,7 @@ public enum FileRole
 
     /// <summary>A promotional asset's file: one for every language, or one per language where the content differs.</summary>
     Asset,
+
+    /// <summary>An image placed in a language's text by its address (<c>/assets/{id}</c>); never attached by the item's fields.</summary>
+    Inline,
 }

@@ -64,6 +64,7 @@ public sealed class MediaFile
         FileRole.Poster => IsImage,
         FileRole.Subtitles => IsSubtitles,
         FileRole.Asset => IsImage || IsPdf || IsVideo,
+        FileRole.Inline => IsImage,
         _ => false,
     };
 

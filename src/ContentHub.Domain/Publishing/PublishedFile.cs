@@ -40,6 +40,11 @@ public sealed record PublishedFile(
             })
             .ToList();
 
+    /// <summary>An image the entry's text places (<see cref="FileRole.Inline"/>), with its alternative text and caption in the entry's language.</summary>
+    public static PublishedFile Inline(MediaFile file, MediaCaption? caption) =>
+        new(file.Id, FileRole.Inline, file.ContentType, file.Size, file.FileName, file.Sha256, file.Width, file.Height, null,
+            caption?.AltText, caption?.Caption, file.UploadedAt, file.Focus);
+
     public static string ToJson(List<PublishedFile> files) => JsonSerializer.Serialize(files, Json);
 
     public static List<PublishedFile> FromJson(string json) => JsonSerializer.Deserialize<List<PublishedFile>>(json, Json) ?? [];

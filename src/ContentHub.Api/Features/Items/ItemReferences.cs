@@ -56,6 +56,34 @@ public sealed class ItemReferences(ContentHubDbContext db)
         return details;
     }
 
+    /// <summary>Every image a text places by its address (<c>/assets/{id}</c>) must be an uploaded image.</summary>
+    public async Task CheckImagesAsync(string markdown, string field, FieldErrors errors, CancellationToken cancellationToken)
+    {
+        var ids = Media.InlineImages.In(markdown);
+        if (ids.Count == 0)
+        {
+            return;
+        }
+
+        if (ids.Count > Media.InlineImages.MaxPerText)
+        {
+            errors.Add(field, $"At most {Media.InlineImages.MaxPerText} images in one text.");
+            return;
+        }
+
+        var images = await db.MediaFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).Select(f => new { f.Id, f.ContentType }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        foreach (var id in ids)
+        {
+            var found = images.Find(f => f.Id == id);
+            if (found is null || !found.ContentType.StartsWith("image/", StringComparison.Ordinal))
+            {
+                errors.Add(field, found is null
+                    ? $"The text places /assets/{id}, but there is no uploaded file {id}; upload the image first."
+                    : $"The text places /assets/{id} as an image, but it is {found.ContentType}.");
+            }
+        }
+    }
+
     private static string Field(FileLink link) => link.Role switch
     {
         FileRole.Video => "video.videoFileId",

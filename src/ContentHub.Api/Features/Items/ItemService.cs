@@ -29,6 +29,7 @@ public sealed class ItemService(
         }
 
         details = await references.CheckAsync(details, errors, cancellationToken).ConfigureAwait(false);
+        await references.CheckImagesAsync(draft.BodyMarkdown, "variant.bodyMarkdown", errors, cancellationToken).ConfigureAwait(false);
         if (errors.Any)
         {
             return errors.ToOutcome<ContentItem>();
@@ -105,6 +106,11 @@ public sealed class ItemService(
         var errors = new FieldErrors();
         LanguageInput.TryParse(languageTag, "language", errors, out var language);
         var draft = ItemInput.Variant(request, string.Empty, errors);
+        if (draft is not null)
+        {
+            await references.CheckImagesAsync(draft.BodyMarkdown, "bodyMarkdown", errors, cancellationToken).ConfigureAwait(false);
+        }
+
         if (draft is null || errors.Any)
         {
             return errors.ToOutcome<VariantWritten>();

@@ -22,9 +22,29 @@ public sealed partial class MediaRemoval(ContentHubDbContext db, IMediaStore sto
         public sealed record InUse(IReadOnlyList<Guid> Items) : Result;
     }
 
-    /// <summary>The items a file is attached to.</summary>
-    public Task<List<Guid>> UsersAsync(Guid fileId, CancellationToken cancellationToken) =>
-        db.ItemFiles.AsNoTracking().Where(f => f.FileId == fileId).Select(f => f.ItemId).Distinct().OrderBy(i => i).ToListAsync(cancellationToken);
+    /// <summary>The items a file is attached to, or whose texts (current or published) place it as an image.</summary>
+    public Task<List<Guid>> UsersAsync(Guid fileId, CancellationToken cancellationToken)
+    {
+        var address = "%" + InlineImages.Prefix + fileId.ToString() + "%";
+        return db.ItemFiles.AsNoTracking().Where(f => f.FileId == fileId).Select(f => f.ItemId)
+            .Union(db.Variants.Where(v => EF.Functions.ILike(v.BodyMarkdown, address)).Select(v => v.ItemId))
+            .Union(db.PublishedEntries.Where(e => EF.Functions.ILike(e.BodyHtml, address)).Select(e => e.ItemId))
+            .OrderBy(i => i).ToListAsync(cancellationToken);
+    }
+
+    // Every file some text places, read in one pass over the texts that place any.
+    private async Task<HashSet<Guid>> PlacedAsync(CancellationToken cancellationToken)
+    {
+        var placed = new HashSet<Guid>();
+        await foreach (var text in db.Variants.AsNoTracking().Where(v => v.BodyMarkdown.Contains(InlineImages.Prefix)).Select(v => v.BodyMarkdown)
+            .Concat(db.PublishedEntries.AsNoTracking().Where(e => e.BodyHtml.Contains(InlineImages.Prefix)).Select(e => e.BodyHtml))
+            .AsAsyncEnumerable().WithCancellation(cancellationToken).ConfigureAwait(false))
+        {
+            placed.UnionWith(InlineImages.In(text));
+        }
+
+        return placed;
+    }
 
     public async Task<Result> DeleteAsync(Guid fileId, CancellationToken cancellationToken)
     {
@@ -68,8 +88,9 @@ public sealed partial class MediaRemoval(ContentHubDbContext db, IMediaStore sto
             .Where(f => f.UploadedAt < before && !db.ItemFiles.Any(i => i.FileId == f.Id))
             .OrderBy(f => f.UploadedAt).Select(f => f.Id).Take(1000)
             .ToListAsync(cancellationToken).ConfigureAwait(false);
+        var placed = unused.Count == 0 ? [] : await PlacedAsync(cancellationToken).ConfigureAwait(false);
         var deleted = 0;
-        foreach (var id in unused)
+        foreach (var id in unused.Where(id => !placed.Contains(id)))
         {
             if (await DeleteAsync(id, cancellationToken).ConfigureAwait(false) is Result.Deleted)
             {

@@ -21,7 +21,7 @@ public sealed class EntryView
     public string? Summary { get; init; }
 
     /// <summary>The rendered HTML body as UTF-8, as read from the database and written into responses.</summary>
-    public byte[]? Body { get; init; }
+    public byte[]? Body { get; set; }
 
     public string? BodyHtml => Body is null ? null : Encoding.UTF8.GetString(Body);
 
@@ -60,7 +60,7 @@ public sealed class EntryView
 
     public CategoryView? Category { get; init; }
 
-    /// <summary>The entry's files as published, read when <c>$expand=Files</c> asks for them.</summary>
+    /// <summary>The entry's files as published, read when <c>$expand=Files</c> asks for them or the body is read (for the images it places).</summary>
     public List<Domain.Publishing.PublishedFile>? PublishedFiles { get; init; }
 
     /// <summary>The same files with the portal's addresses, as written (set after reading, see <see cref="ODataQueryEndpoint"/>).</summary>

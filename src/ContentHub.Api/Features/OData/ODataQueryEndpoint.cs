@@ -177,17 +177,26 @@ public static class ODataQueryEndpoint
 
         public IQueryable<EntryView> Rows(IQueryable<Listing> listings) => ODataQueryEndpoint.Rows(Db, Portal, Chain, listings, Select, Expand, Computed);
 
-        /// <summary>Gives expanded files the addresses this portal downloads them from (as sync and feeds give them).</summary>
+        /// <summary>
+        /// Gives expanded files the addresses this portal downloads them from (as sync and feeds give them),
+        /// and points the images a body places at them.
+        /// </summary>
         public T Linked<T>(T rows)
             where T : IEnumerable<EntryView>
         {
-            if (Expand.Files)
+            var links = Http.RequestServices.GetRequiredService<Portals.PortalFileLinks>();
+            var serviceBase = Portals.PortalFileLinks.BaseOf(Http.Request);
+            foreach (var row in rows)
             {
-                var links = Http.RequestServices.GetRequiredService<Portals.PortalFileLinks>();
-                var serviceBase = Portals.PortalFileLinks.BaseOf(Http.Request);
-                foreach (var row in rows)
+                var files = row.PublishedFiles is { } published ? links.For(serviceBase, Portal, published) : null;
+                if (Expand.Files)
                 {
-                    row.Files = links.For(serviceBase, Portal, row.PublishedFiles ?? []);
+                    row.Files = files ?? [];
+                }
+
+                if (row.Body is { } body && body.AsSpan().IndexOf("/assets/"u8) >= 0)
+                {
+                    row.Body = System.Text.Encoding.UTF8.GetBytes(Portals.PortalHtml.ForPortal(row.BodyHtml!, files ?? []));
                 }
             }
 
@@ -359,7 +368,8 @@ public static class ODataQueryEndpoint
     {
         var selected = EntryWriter.Selected(select);
         var projection = EntryProjection.For(db.Categories, chain, reviewedOnly: !portal.AcceptsUnreviewedMachineTranslation,
-            body: selected?.Contains("Body") != false, languages: selected?.Contains("AvailableLanguages") != false, category: expand.Category, files: expand.Files);
+            body: selected?.Contains("Body") != false, languages: selected?.Contains("AvailableLanguages") != false, category: expand.Category,
+            files: expand.Files || selected?.Contains("Body") != false);
         return listings.Select(computed is var (names, values) ? EntryProjection.WithComputed(projection, names, values) : projection);
     }
 }

@@ -76,7 +76,7 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
 
                 if (entry.RevisionId != variant.Review!.RevisionId || entry.PublishedAt != item.PublishedAt)
                 {
-                    entry.Show(item, variant, variant.Review.RevisionId, variant.Review.At, files?.For(variant.Language.Code) ?? [], now);
+                    entry.Show(item, variant, variant.Review.RevisionId, variant.Review.At, files.For(variant.Language.Code, variant.BodyHtml), now);
                     shown = true;
                 }
             }
@@ -124,15 +124,15 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
         shared.List(entries);
     }
 
-    // The item's files and their captions, read once for all its languages.
-    private async Task<AttachedFiles?> AttachedAsync(ContentItem item, CancellationToken cancellationToken)
+    // The item's files, the images its texts place, and their captions, read once for all its languages.
+    private async Task<AttachedFiles> AttachedAsync(ContentItem item, CancellationToken cancellationToken)
     {
-        if (item.Files.Count == 0)
+        var ids = item.Files.Select(f => f.FileId).Concat(item.Variants.SelectMany(v => Media.InlineImages.In(v.BodyHtml))).Distinct().ToList();
+        if (ids.Count == 0)
         {
-            return null;
+            return new AttachedFiles([], [], []);
         }
 
-        var ids = item.Files.Select(f => f.FileId).Distinct().ToList();
         var files = await db.MediaFiles.AsNoTracking().Where(f => ids.Contains(f.Id)).ToDictionaryAsync(f => f.Id, cancellationToken).ConfigureAwait(false);
         var captions = await db.MediaCaptions.AsNoTracking().Where(c => ids.Contains(c.FileId)).ToListAsync(cancellationToken).ConfigureAwait(false);
         return new AttachedFiles(item.Files.Select(f => f.Link).ToList(), files, captions.ToDictionary(c => (c.FileId, c.Language.Code)));
@@ -140,7 +140,14 @@ public sealed class PublicationProjector(ContentHubDbContext db, TimeProvider cl
 
     private sealed record AttachedFiles(List<FileLink> Links, Dictionary<Guid, Domain.Media.MediaFile> Files, Dictionary<(Guid, string), Domain.Media.MediaCaption> Captions)
     {
-        public List<PublishedFile> For(string language) => PublishedFile.For(Links, language, Files, Captions);
+        /// <summary>The files of one language's entry: the attached ones, then the images its text places (those that exist).</summary>
+        public List<PublishedFile> For(string language, string bodyHtml) =>
+        [
+            .. PublishedFile.For(Links, language, Files, Captions),
+            .. Media.InlineImages.In(bodyHtml)
+                .Where(id => Files.TryGetValue(id, out var file) && file.IsImage)
+                .Select(id => PublishedFile.Inline(Files[id], Captions.GetValueOrDefault((id, language)))),
+        ];
     }
 
     private void Remove(PublishedItem? shared)

@@ -40,7 +40,7 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries, P
         var newest = rows.OrderByDescending(r => r.PublishedAt).ThenByDescending(r => r.ItemId).Take(count).ToList();
         var names = await NamesAsync(newest, language, cancellationToken).ConfigureAwait(false);
         return newest.ConvertAll(r => new FeedEntry(
-            r.ItemId, language.Code, r.Kind, r.Title, r.Summary, r.BodyHtml, PortalLinks.Page(portal, language.Code, r.Kind, r.Slug),
+            r.ItemId, language.Code, r.Kind, r.Title, r.Summary, Body(portal, r, serviceBase), PortalLinks.Page(portal, language.Code, r.Kind, r.Slug),
             PortalLinks.EntryId(portal, r.ItemId, language.Code), r.PublishedAt, r.UpdatedAt,
             names.GetValueOrDefault(r.CategoryId), names.GetValueOrDefault(r.OrgUnitId), Enclosures(portal, r, serviceBase)));
     }
@@ -56,10 +56,16 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries, P
             .ToDictionary(x => x.Id, x => x.Names.In(language, LanguageTag.Vietnamese) ?? string.Empty);
     }
 
-    // The entry's own files first (video, asset, subtitles; a poster is not content), then a video hosted elsewhere.
+    // The images the body places, at the portal's addresses.
+    private string Body(Portal portal, Row row, string serviceBase) =>
+        row.Files.Any(f => f.Role == FileRole.Inline) || row.BodyHtml.Contains(Media.InlineImages.Prefix, StringComparison.Ordinal)
+            ? PortalHtml.ForPortal(row.BodyHtml, files.For(serviceBase, portal, row.Files.Where(f => f.Role == FileRole.Inline)))
+            : row.BodyHtml;
+
+    // The entry's own files first (video, asset, subtitles; a poster is not content, and images in the text are in the text), then a video hosted elsewhere.
     private List<Enclosure> Enclosures(Portal portal, Row row, string serviceBase)
     {
-        var enclosures = row.Files.Where(f => f.Role is not FileRole.Poster)
+        var enclosures = row.Files.Where(f => f.Role is not (FileRole.Poster or FileRole.Inline))
             .Select(f => new Enclosure(new Uri(files.For(serviceBase, portal, f).Url), f.ContentType, f.Size, f.AltText ?? f.FileName))
             .ToList();
         if (Uri.TryCreate(row.VideoUrl, UriKind.Absolute, out var video))

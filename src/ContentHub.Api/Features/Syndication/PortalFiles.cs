@@ -18,11 +18,20 @@ public sealed class PortalFiles(ContentHubDbContext db, TimeProvider clock)
         var now = clock.GetUtcNow();
         var languages = portal.Languages.SelectMany(l => l.Chain).Distinct().ToList();
         var machine = portal.AcceptsUnreviewedMachineTranslation;
-        // The few items attached to the file (an index probe), then their entries by primary key.
+        // The few items attached to the file or whose published texts place it (index probes), then their entries by primary key.
+        var carrying = $"[{{\"id\":\"{fileId}\"}}]";
+        var items = await db.ItemFiles.Where(f => f.FileId == fileId).Select(f => f.ItemId)
+            .Union(db.PublishedEntries.FromSqlInterpolated($"SELECT * FROM published_entries WHERE files @> {carrying}::jsonb").Select(e => e.ItemId))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        if (items.Count == 0)
+        {
+            return null;
+        }
+
         var entries = await (
                 from e in db.PublishedEntries
                 join i in db.PublishedItems on e.ItemId equals i.ItemId
-                where db.ItemFiles.Any(f => f.FileId == fileId && f.ItemId == e.ItemId)
+                where items.Contains(e.ItemId)
                     && languages.Contains(e.Language) && (machine || !e.MachineTranslated)
                     && (i.UnpublishAt == null || i.UnpublishAt > now)
                 select new { e.Kind, e.CategoryId, e.Files })

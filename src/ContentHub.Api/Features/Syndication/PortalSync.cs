@@ -27,9 +27,13 @@ public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries, Sy
         var page = await PageAsync(portal, cursorText, languagesText, kindsText, pageSize, cancellationToken).ConfigureAwait(false);
         return page.Map(p => p with
         {
-            Changes = p.Changes.Select(c => c.Entry is { Stored: { } stored } entry ? c with { Entry = entry with { Files = files.For(serviceBase, portal, stored), Stored = null } } : c).ToList(),
+            Changes = p.Changes.Select(c => c.Entry is { Stored: { } stored } entry ? c with { Entry = WithAddresses(entry, files.For(serviceBase, portal, stored)) } : c).ToList(),
         });
     }
+
+    // The files with the portal's addresses, and the images the body places pointing at them.
+    private static SyncEntry WithAddresses(SyncEntry entry, IReadOnlyList<PortalFile> portalFiles) =>
+        entry with { Files = portalFiles, Body = PortalHtml.ForPortal(entry.Body, portalFiles), Stored = null };
 
     private async Task<Outcome<SyncPage>> PageAsync(Portal portal, string? cursorText, string? languagesText, string? kindsText, int? pageSize, CancellationToken cancellationToken)
     {
