@@ -24,6 +24,7 @@ public static class ProblemTypes
     public const string PayloadTooLarge = Prefix + "payload-too-large";
     public const string UnsupportedMediaType = Prefix + "unsupported-media-type";
     public const string MethodNotAllowed = Prefix + "method-not-allowed";
+    public const string TooManyRequests = Prefix + "too-many-requests";
     public const string ServerError = Prefix + "server-error";
     public const string DatabaseUnavailable = Prefix + "database-unavailable";
 
@@ -40,6 +41,7 @@ public static class ProblemTypes
         StatusCodes.Status413PayloadTooLarge => PayloadTooLarge,
         StatusCodes.Status415UnsupportedMediaType => UnsupportedMediaType,
         StatusCodes.Status428PreconditionRequired => PreconditionRequired,
+        StatusCodes.Status429TooManyRequests => TooManyRequests,
         StatusCodes.Status503ServiceUnavailable => DatabaseUnavailable,
         >= 500 => ServerError,
         _ => "about:blank",

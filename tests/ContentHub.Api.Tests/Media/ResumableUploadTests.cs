@@ -213,6 +213,95 @@ public abstract class ResumableUploadTests<TFixture>(TFixture api) : IClassFixtu
         Assert.Empty(Directory.GetFiles(Path.Combine(api.Folder, "resumable"), id + ".*"));
     }
 
+    [Fact]
+    public async Task One_person_may_have_only_so_many_unfinished_uploads()
+    {
+        var (person, _) = await Staff.NewAsync(api.Factory, [Role.Translator]);
+        var started = new List<Uri>();
+        for (var i = 0; i < 10; i++)
+        {
+            using var created = await SendAsync(person, HttpMethod.Post, "/api/v1/uploads", ("Upload-Length", "1000"));
+            Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+            started.Add(created.Headers.Location!);
+        }
+
+        using (var refused = await SendAsync(person, HttpMethod.Post, "/api/v1/uploads", ("Upload-Length", "1000")))
+        {
+            await ProblemAssert.IsProblemAsync(refused, HttpStatusCode.TooManyRequests, "too-many-requests");
+        }
+
+        // Someone else is not held back, and abandoning one makes room.
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(api.Client, HttpMethod.Post, "/api/v1/uploads", ("Upload-Length", "1000"))).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await SendAsync(person, HttpMethod.Delete, started[0].OriginalString)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await SendAsync(person, HttpMethod.Post, "/api/v1/uploads", ("Upload-Length", "1000"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task Generated_and_malformed_protocol_requests_get_clear_answers_never_a_server_error()
+    {
+        var (person, _) = await Staff.NewAsync(api.Factory, [Role.Editor]);
+        var random = new Random(2026);
+        string[] versions = ["1.0.0", "1.0.0", "1.0.0", "0.2.2", "", "1.0.0 ", "x"];
+        string[] numbers = ["0", "1", "64", "1000", "-1", "1e3", "99999999999999999999", "12a", " 5", "", "9223372036854775807"];
+        string[] metadata = ["", "filename " + Convert.ToBase64String(Encoding.UTF8.GetBytes("a.pdf")), "filename ###", "filetype aW1hZ2UvcG5n", ",,", "a b c", "filename", "k\u0000 dg=="];
+        string[] types = ["application/offset+octet-stream", "application/offset+octet-stream", "application/octet-stream", "text/plain"];
+        var uploads = new List<string> { "/api/v1/uploads/" + Guid.NewGuid().ToString("N"), "/api/v1/uploads/zzz", "/api/v1/uploads/%2e%2e" };
+        for (var i = 0; i < 200; i++)
+        {
+            var method = random.Next(4);
+            HttpResponseMessage response;
+            if (method == 0 || uploads.Count < 4)
+            {
+                response = await SendAsync(person, HttpMethod.Post, "/api/v1/uploads",
+                    ("Tus-Resumable", versions[random.Next(versions.Length)]), ("Upload-Length", numbers[random.Next(numbers.Length)]), ("Upload-Metadata", metadata[random.Next(metadata.Length)]));
+                if (response.Headers.Location is { } location)
+                {
+                    uploads.Add(location.OriginalString);
+                }
+            }
+            else
+            {
+                var target = uploads[random.Next(uploads.Count)];
+                using var request = new HttpRequestMessage(method switch { 1 => HttpMethod.Patch, 2 => HttpMethod.Head, _ => HttpMethod.Delete }, target);
+                request.Headers.TryAddWithoutValidation("Tus-Resumable", versions[random.Next(versions.Length)]);
+                request.Headers.TryAddWithoutValidation("Upload-Offset", numbers[random.Next(numbers.Length)]);
+                if (request.Method == HttpMethod.Patch)
+                {
+                    var bytes = new byte[random.Next(0, 3000)];
+                    random.NextBytes(bytes);
+                    if (random.Next(2) == 0)
+                    {
+                        "%PDF-1.4\n"u8.CopyTo(bytes.AsSpan(0, Math.Min(bytes.Length, 9)));
+                    }
+
+                    request.Content = new ByteArrayContent(bytes);
+                    request.Content.Headers.TryAddWithoutValidation("Content-Type", types[random.Next(types.Length)]);
+                }
+
+                response = await person.SendAsync(request);
+            }
+
+            using (response)
+            {
+                var status = (int)response.StatusCode;
+                Assert.True(status is 200 or 201 or 204 or 400 or 404 or 409 or 412 or 413 or 415 or 429, $"{i}: {status} {await response.Content.ReadAsStringAsync()}");
+            }
+        }
+    }
+
+    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpMethod method, string url, params (string Name, string Value)[] headers)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation("Tus-Resumable", "1.0.0");
+        foreach (var (name, value) in headers)
+        {
+            request.Headers.Remove(name);
+            request.Headers.TryAddWithoutValidation(name, value);
+        }
+
+        return await client.SendAsync(request);
+    }
+
     private async Task<Uri> CreateAsync(long length, string fileName, string? fileType)
     {
         var metadata = "filename " + Base64(fileName) + (fileType is null ? string.Empty : ",filetype " + Base64(fileType));

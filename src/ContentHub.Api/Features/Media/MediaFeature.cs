@@ -8,7 +8,7 @@ public sealed class MediaFeature : IFeature
     public void AddServices(IServiceCollection services)
     {
         services.AddOptions<MediaOptions>().BindConfiguration(MediaOptions.SectionName)
-            .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0 && o.MaxImagePixels > 0 && o.StagingMaxAge > TimeSpan.Zero
+            .Validate(o => o.MaxImageBytes > 0 && o.MaxDocumentBytes > 0 && o.MaxVideoBytes > 0 && o.MaxSubtitleBytes > 0 && o.MaxImagePixels > 0 && o.StagingMaxAge > TimeSpan.Zero && o.MaxOpenResumableUploads > 0
                 && o.Widths.All(w => w is > 0 and <= 8192) && o.RenditionQuality is > 0 and <= 100,
                 "Media: size limits must be positive, rendition widths between 1 and 8192, the quality between 1 and 100.")
             .Validate(o => o.Crops.All(c => c.Across > 0), "Media:RenditionCrops are aspect ratios written 16x9, each number from 1 to 99.")

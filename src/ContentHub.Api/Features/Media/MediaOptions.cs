@@ -24,6 +24,9 @@ public sealed class MediaOptions
     /// <summary>Staging files not written to for this long are what a crash left; they are removed.</summary>
     public TimeSpan StagingMaxAge { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>How many unfinished resumable uploads one person may have at once.</summary>
+    public int MaxOpenResumableUploads { get; set; } = 10;
+
     /// <summary>Files no item uses are deleted by the clean-up once they are this old (younger ones are about to be attached).</summary>
     public TimeSpan UnusedFileMaxAge { get; set; } = TimeSpan.FromDays(7);
 

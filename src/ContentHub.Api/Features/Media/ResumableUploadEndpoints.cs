@@ -28,7 +28,7 @@ public static class ResumableUploadEndpoints
         uploads.MapPost("/", Create).WithName("CreateResumableUpload")
             .WithSummary("Starts a resumable upload (tus 1.0 creation): Upload-Length, optional Upload-Metadata (filename, filetype base64). 201 with its Location.")
             .Produces(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status412PreconditionFailed)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge).ProducesProblem(StatusCodes.Status429TooManyRequests);
         uploads.MapMethods("/{id}", ["HEAD"], Head).WithName("GetResumableUploadOffset")
             .WithSummary("How much of the upload arrived (Upload-Offset, Upload-Length); with ContentHub-Media-Id once it became a file.")
             .Produces(StatusCodes.Status200OK).Produces(StatusCodes.Status404NotFound);
@@ -90,6 +90,12 @@ public static class ResumableUploadEndpoints
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
                 detail: $"The upload is larger than the limit of {allowed} bytes for its type.", type: ProblemTypes.PayloadTooLarge);
+        }
+
+        if (uploads.OpenBy(user.Name) >= uploads.MaxOpenPerPerson)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "Too many unfinished uploads",
+                detail: $"You have {uploads.MaxOpenPerPerson} unfinished uploads; finish or DELETE one first (or let one expire).", type: ProblemTypes.TooManyRequests);
         }
 
         var id = uploads.Create(user.Name, length, fileName, declared);

@@ -26,6 +26,22 @@ public sealed class ResumableUploads(IOptions<MediaOptions> options, TimeProvide
     /// <summary>What is known of an upload besides its bytes.</summary>
     public sealed record State(string Owner, long Length, string? FileName, string? DeclaredType, DateTimeOffset CreatedAt, Guid? MediaId = null);
 
+    /// <summary>How many unfinished uploads one person may have at once, so nobody fills the disk with announced lengths.</summary>
+    public int MaxOpenPerPerson => options.Value.MaxOpenResumableUploads;
+
+    /// <summary>How many uploads <paramref name="owner"/> has started and not finished (nor abandoned, nor let expire).</summary>
+    public int OpenBy(string owner)
+    {
+        if (!Directory.Exists(Root))
+        {
+            return 0;
+        }
+
+        return new DirectoryInfo(Root).EnumerateFiles("*.json")
+            .Select(f => Path.GetFileNameWithoutExtension(f.Name))
+            .Count(id => IsId(id) && Read(id) is { MediaId: null } state && string.Equals(state.Owner, owner, StringComparison.Ordinal));
+    }
+
     /// <summary>Starts an upload; answers its id.</summary>
     public string Create(string owner, long length, string? fileName, string? declaredType)
     {
