@@ -82,7 +82,7 @@ public sealed class SearchTerms
     /// <summary>
     /// How well a row matches: ts_rank with PostgreSQL's default field weights (title 1.0, lead 0.4,
     /// body 0.2, files 0.1), divided by 1 + the log of the text's length so long texts do not win by
-    /// length alone.
+    /// length alone; a query with alternatives is ranked by its parts (<see cref="RankingQueries"/>).
     /// </summary>
     public Expression<Func<T, float>> Rank<T>(Expression<Func<T, LanguageTag>> language)
         where T : class
@@ -100,7 +100,7 @@ public sealed class SearchTerms
                 ? EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(english, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength)
                 : EF.Property<NpgsqlTsVector>(row, SearchColumns.Vector).Rank(other, NpgsqlTsRankingNormalization.DivideBy1PlusLogLength),
         };
-        return WithLanguage(rank, language);
+        return (Expression<Func<T, float>>)new RankedByParts().Visit(WithLanguage(rank, language));
     }
 
     /// <summary>Each row with its <see cref="Rank{T}"/>, for ordering by it.</summary>
@@ -134,6 +134,33 @@ public sealed class SearchTerms
         var languageOfRow = new Replace(language.Parameters[0], row).Visit(language.Body);
         return Expression.Lambda<Func<T, TResult>>(new Replace(body.Parameters[1], languageOfRow).Visit(body.Body), row);
     }
+
+    // vector.Rank(query, n) as the sum of vector.Rank(part, n) over the query's RankingQueries, each part a SQL parameter.
+    private sealed class RankedByParts : ExpressionVisitor
+    {
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.Name != nameof(NpgsqlFullTextSearchLinqExtensions.Rank) || node.Arguments.Count != 3 || Value(node.Arguments[1]) is not { } query
+                || RankingQueries.Of(query) is not { Count: > 1 } parts)
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            return parts.Select(part => (Expression)Expression.Call(node.Method, node.Arguments[0], Expression.Property(Expression.Constant(new Held(part)), nameof(Held.Value)), node.Arguments[2]))
+                .Aggregate(Expression.Add);
+        }
+
+        // The query a closure holds (the compiler's captured local), read without compiling anything.
+        private static NpgsqlTsQuery? Value(Expression expression) => expression switch
+        {
+            MemberExpression { Member: System.Reflection.FieldInfo field, Expression: ConstantExpression { Value: var closure } } => field.GetValue(closure) as NpgsqlTsQuery,
+            MemberExpression { Member: System.Reflection.PropertyInfo property, Expression: ConstantExpression { Value: var holder } } => property.GetValue(holder) as NpgsqlTsQuery,
+            ConstantExpression { Value: NpgsqlTsQuery constant } => constant,
+            _ => null,
+        };
+    }
+
+    private sealed record Held(NpgsqlTsQuery Value);
 
     // vector.Matches(query) (the @@ operator) as TextFunctions.MatchesRowByRow(vector, query).
     private sealed class RowByRow : ExpressionVisitor

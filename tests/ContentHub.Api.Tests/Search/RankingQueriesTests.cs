@@ -1,0 +1,33 @@
+using ContentHub.Search;
+using NpgsqlTypes;
+
+namespace ContentHub.Api.Tests.Search;
+
+/// <summary>A search with alternatives is ranked by the query of its first alternatives plus that of its second ones.</summary>
+public sealed class RankingQueriesTests
+{
+    private static NpgsqlTsQueryLexeme L(string lexeme) => new NpgsqlTsQueryLexeme(lexeme);
+
+    [Fact]
+    public void A_query_without_alternatives_is_ranked_as_it_is()
+    {
+        var query = new NpgsqlTsQueryAnd(L("bac"), new NpgsqlTsQueryFollowedBy(L("giang"), 1, L("tinh")));
+        Assert.Same(query, Assert.Single(RankingQueries.Of(query)));
+    }
+
+    [Fact]
+    public void Vietnamese_syllables_with_and_without_diacritics_become_two_queries_keeping_order_and_phrases()
+    {
+        // "khu công nghiệp" as a phrase: 'khu' <-> ('công' | 'cong') <-> ('nghiệp' | 'nghiep')
+        var query = new NpgsqlTsQueryFollowedBy(new NpgsqlTsQueryFollowedBy(L("khu"), 1, new NpgsqlTsQueryOr(L("công"), L("cong"))), 1, new NpgsqlTsQueryOr(L("nghiệp"), L("nghiep")));
+
+        Assert.Equal(["( 'khu' <-> 'công' ) <-> 'nghiệp'", "( 'khu' <-> 'cong' ) <-> 'nghiep'"], RankingQueries.Of(query).Select(q => q.ToString()));
+    }
+
+    [Fact]
+    public void Alternatives_that_lead_to_the_same_query_give_it_once()
+    {
+        var query = new NpgsqlTsQueryAnd(L("x1"), new NpgsqlTsQueryOr(L("2026"), L("2026")));
+        Assert.Equal(["'x1' & '2026'"], RankingQueries.Of(query).Select(q => q.ToString()));
+    }
+}
