@@ -30,4 +30,12 @@ public sealed class RankingQueriesTests
         var query = new NpgsqlTsQueryAnd(L("x1"), new NpgsqlTsQueryOr(L("2026"), L("2026")));
         Assert.Equal(["'x1' & '2026'"], RankingQueries.Of(query).Select(q => q.ToString()));
     }
+
+    [Fact]
+    public void Alternatives_of_phrases_are_ranked_as_they_are()
+    {
+        // A Lao word, or the phrase of its bigrams.
+        var query = new NpgsqlTsQueryOr(L("ການລົງທຶນ"), new NpgsqlTsQueryFollowedBy(L("ການ"), 1, L("ລົງ")));
+        Assert.Same(query, Assert.Single(RankingQueries.Of(query)));
+    }
 }
