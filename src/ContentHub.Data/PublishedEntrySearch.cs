@@ -3,10 +3,9 @@ using ContentHub.Domain.Languages;
 namespace ContentHub.Data;
 
 /// <summary>
-/// A published entry's search index in a narrow row of its own (with the search vector as a shadow
-/// property, stored out of line): a search that matches thousands of entries reads these small rows to
-/// count and choose candidates instead of the wide entries (text, body, files), and reads only the
-/// chosen candidates' vectors to rank them. Written only by a trigger on published_entries, in the
+/// A published entry's search index in a row of its own (the search vector a shadow property,
+/// compressed in the row): a search reads these rows to choose and rank its matches instead of the
+/// wide entries (text, body, files). Written only by a trigger on published_entries, in the
 /// same statement as the entry, so it can never disagree with it; never written by the service.
 /// </summary>
 public sealed class PublishedEntrySearch
