@@ -38,4 +38,16 @@ public sealed class RankingQueriesTests
         var query = new NpgsqlTsQueryOr(L("ການລົງທຶນ"), new NpgsqlTsQueryFollowedBy(L("ການ"), 1, L("ລົງ")));
         Assert.Same(query, Assert.Single(RankingQueries.Of(query)));
     }
+
+    [Fact]
+    public void Vietnamese_diacritic_alternatives_are_ranked_by_the_folded_query_with_the_exact_one_as_a_bonus()
+    {
+        var query = new NpgsqlTsQueryAnd(new NpgsqlTsQueryOr(L("đầu"), L("dau")), new NpgsqlTsQueryOr(L("tư"), L("tu")));
+        var (folded, exact) = RankingQueries.ByDiacritics(query)!.Value;
+        Assert.Equal(("'dau' & 'tu'", "'đầu' & 'tư'"), (folded.ToString(), exact.ToString()));
+
+        // A reader's OR, or a Korean word and its stem, are not diacritics.
+        Assert.Null(RankingQueries.ByDiacritics(new NpgsqlTsQueryOr(L("bac"), L("giang"))));
+        Assert.Null(RankingQueries.ByDiacritics(new NpgsqlTsQueryOr(L("투자를"), L("투자"))));
+    }
 }

@@ -140,13 +140,27 @@ public sealed class SearchTerms
     {
         protected override Expression VisitMethodCall(MethodCallExpression node)
         {
-            if (node.Method.Name != nameof(NpgsqlFullTextSearchLinqExtensions.Rank) || node.Arguments.Count != 3 || Value(node.Arguments[1]) is not { } query
-                || RankingQueries.Of(query) is not { Count: > 1 } parts)
+            if (node.Method.Name != nameof(NpgsqlFullTextSearchLinqExtensions.Rank) || node.Arguments.Count != 3 || Value(node.Arguments[1]) is not { } query)
             {
                 return base.VisitMethodCall(node);
             }
 
-            return parts.Select(part => (Expression)Expression.Call(node.Method, node.Arguments[0], Expression.Property(Expression.Constant(new Held(part)), nameof(Held.Value)), node.Arguments[2]))
+            if (RankingQueries.ByDiacritics(query) is var (folded, exact))
+            {
+                // rank(folded) * (matches(exact) ? 2 : 1)
+                var vector = node.Arguments[0];
+                return Expression.Multiply(
+                    Expression.Call(node.Method, vector, Held.Of(folded), node.Arguments[2]),
+                    Expression.Condition(Expression.Call(typeof(TextFunctions).GetMethod(nameof(TextFunctions.MatchesRowByRow))!, vector, Held.Of(exact)),
+                        Expression.Constant(2f), Expression.Constant(1f)));
+            }
+
+            if (RankingQueries.Of(query) is not { Count: > 1 } parts)
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            return parts.Select(part => (Expression)Expression.Call(node.Method, node.Arguments[0], Held.Of(part), node.Arguments[2]))
                 .Aggregate(Expression.Add);
         }
 
@@ -160,7 +174,11 @@ public sealed class SearchTerms
         };
     }
 
-    private sealed record Held(NpgsqlTsQuery Value);
+    private sealed record Held(NpgsqlTsQuery Value)
+    {
+        // Read from an object, so EF Core sends it as a parameter.
+        public static MemberExpression Of(NpgsqlTsQuery query) => Expression.Property(Expression.Constant(new Held(query)), nameof(Value));
+    }
 
     // vector.Matches(query) (the @@ operator) as TextFunctions.MatchesRowByRow(vector, query).
     private sealed class RowByRow : ExpressionVisitor
