@@ -165,7 +165,7 @@ public sealed class SearchTerms
         }
 
         // The query a closure holds (the compiler's captured local), read without compiling anything.
-        private static NpgsqlTsQuery? Value(Expression expression) => expression switch
+        public static NpgsqlTsQuery? Value(Expression expression) => expression switch
         {
             MemberExpression { Member: System.Reflection.FieldInfo field, Expression: ConstantExpression { Value: var closure } } => field.GetValue(closure) as NpgsqlTsQuery,
             MemberExpression { Member: System.Reflection.PropertyInfo property, Expression: ConstantExpression { Value: var holder } } => property.GetValue(holder) as NpgsqlTsQuery,
@@ -180,13 +180,23 @@ public sealed class SearchTerms
         public static MemberExpression Of(NpgsqlTsQuery query) => Expression.Property(Expression.Constant(new Held(query)), nameof(Value));
     }
 
-    // vector.Matches(query) (the @@ operator) as TextFunctions.MatchesRowByRow(vector, query).
+    // vector.Matches(query) (the @@ operator) as TextFunctions.MatchesRowByRow(vector, query); a Vietnamese
+    // query by its words without diacritics alone, which every text with the words as typed holds at the
+    // same positions too, so it matches exactly the same rows with half the words to look up.
     private sealed class RowByRow : ExpressionVisitor
     {
-        protected override Expression VisitMethodCall(MethodCallExpression node) =>
-            node.Method.Name == nameof(NpgsqlFullTextSearchLinqExtensions.Matches) && node.Arguments.Count == 2 && node.Arguments[1].Type == typeof(NpgsqlTsQuery)
-                ? Expression.Call(typeof(TextFunctions).GetMethod(nameof(TextFunctions.MatchesRowByRow))!, Visit(node.Arguments[0]), Visit(node.Arguments[1]))
-                : base.VisitMethodCall(node);
+        protected override Expression VisitMethodCall(MethodCallExpression node)
+        {
+            if (node.Method.Name != nameof(NpgsqlFullTextSearchLinqExtensions.Matches) || node.Arguments.Count != 2 || node.Arguments[1].Type != typeof(NpgsqlTsQuery))
+            {
+                return base.VisitMethodCall(node);
+            }
+
+            var query = RankedByParts.Value(node.Arguments[1]) is { } known && RankingQueries.ByDiacritics(known) is var (folded, _)
+                ? Held.Of(folded)
+                : Visit(node.Arguments[1]);
+            return Expression.Call(typeof(TextFunctions).GetMethod(nameof(TextFunctions.MatchesRowByRow))!, Visit(node.Arguments[0]), query);
+        }
     }
 
     private sealed class Replace(ParameterExpression from, Expression to) : ExpressionVisitor
