@@ -107,23 +107,26 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         var matches = new List<Row>();
         for (var probe = 0; probe < MaxProbes; probe++)
         {
-            var ids = await items.Skip(probe * ProbeSize).Take(ProbeSize).Select(i => i.ItemId).ToListAsync(cancellationToken).ConfigureAwait(false);
-            if (ids.Count == 0)
-            {
-                return (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: true); // none (more) of this kind
-            }
-
-            matches.AddRange(await entries.Searchable(portal, kind, chain).Where(l => ids.Contains(l.Item.ItemId)).Where(matching)
+            // One statement: the probe's items as a subquery. How many items it held is asked only when
+            // the matches alone do not settle it (a search that matches nearly everything never asks).
+            var chunk = items.Skip(probe * ProbeSize).Take(ProbeSize).Select(i => i.ItemId);
+            var found = await entries.Searchable(portal, kind, chain).Where(l => chunk.Contains(l.Item.ItemId)).Where(matching)
                 .OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
                 .Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f))
-                .ToListAsync(cancellationToken).ConfigureAwait(false));
-            var everything = ids.Count < ProbeSize;
-            if (everything || matches.Count > SearchInput.MaxCounted)
+                .ToListAsync(cancellationToken).ConfigureAwait(false);
+            matches.AddRange(found);
+            if (matches.Count > SearchInput.MaxCounted)
             {
                 return (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: true);
             }
 
-            if (probe == 0 && matches.Count * 10 < ids.Count * 3)
+            var probed = found.Count == ProbeSize ? ProbeSize : await chunk.CountAsync(cancellationToken).ConfigureAwait(false);
+            if (probed < ProbeSize)
+            {
+                return (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: true); // every item (left) of this kind
+            }
+
+            if (probe == 0 && matches.Count * 10 < probed * 3)
             {
                 return null; // Under 30 % of the newest match: a narrow search.
             }
