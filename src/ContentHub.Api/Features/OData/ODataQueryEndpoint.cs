@@ -188,15 +188,18 @@ public static class ODataQueryEndpoint
             var serviceBase = Portals.PortalFileLinks.BaseOf(Http.Request);
             foreach (var row in rows)
             {
-                var files = row.PublishedFiles is { } published ? links.For(serviceBase, Portal, published) : null;
-                if (Expand.Files)
+                // Addresses are made only where written: expanded, or for a body that places images.
+                var placesImages = row.Body is { } body && body.AsSpan().IndexOf("/assets/"u8) >= 0;
+                if (!Expand.Files && !placesImages)
                 {
-                    row.Files = files ?? [];
+                    continue;
                 }
 
-                if (row.Body is { } body && body.AsSpan().IndexOf("/assets/"u8) >= 0)
+                var files = links.For(serviceBase, Portal, row.PublishedFiles ?? []);
+                row.Files = Expand.Files ? files : null;
+                if (placesImages)
                 {
-                    row.Body = System.Text.Encoding.UTF8.GetBytes(Portals.PortalHtml.ForPortal(row.BodyHtml!, files ?? []));
+                    row.Body = System.Text.Encoding.UTF8.GetBytes(Portals.PortalHtml.ForPortal(row.BodyHtml!, files));
                 }
             }
 

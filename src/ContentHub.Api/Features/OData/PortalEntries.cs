@@ -38,9 +38,11 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
     /// against the item's list of (reviewed) languages instead of by a lookup per item, which over
     /// 20,000 items cost more than the search itself.
     /// </summary>
-    public IQueryable<SearchListing> Searchable(Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain)
+    /// <param name="portal">The portal searched.</param>
+    /// <param name="items">Its items to search among: <see cref="Items"/>, narrowed by the reader's filters.</param>
+    /// <param name="chain">The language asked for and its fallbacks.</param>
+    public IQueryable<SearchListing> Searchable(Portal portal, IQueryable<PublishedItem> items, IReadOnlyList<LanguageTag> chain)
     {
-        var items = Items(portal, kind);
         var rows = portal.AcceptsUnreviewedMachineTranslation ? db.PublishedEntrySearches : db.PublishedEntrySearches.Where(e => !e.MachineTranslated);
         var listings = from i in items
                        join e in rows on i.ItemId equals e.ItemId

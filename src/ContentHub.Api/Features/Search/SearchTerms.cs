@@ -105,21 +105,14 @@ public sealed class SearchTerms
 
     /// <summary>Each row with its <see cref="Rank{T}"/>, for ordering by it.</summary>
     public Expression<Func<T, Scored<T>>> WithScore<T>(Expression<Func<T, LanguageTag>> language)
-        where T : class =>
-        Scoring(Rank(language));
-
-    /// <summary>Each row (a listing, say) with the <see cref="Rank{T}"/> of the entity it holds.</summary>
-    public Expression<Func<TRow, Scored<TRow>>> WithScore<TRow, T>(Expression<Func<TRow, T>> entity, Expression<Func<T, LanguageTag>> language)
-        where T : class =>
-        Scoring(Through(Rank(language), entity));
-
-    private static Expression<Func<TRow, Scored<TRow>>> Scoring<TRow>(Expression<Func<TRow, float>> rank)
+        where T : class
     {
+        var rank = Rank(language);
         var row = rank.Parameters[0];
-        return Expression.Lambda<Func<TRow, Scored<TRow>>>(
-            Expression.MemberInit(Expression.New(typeof(Scored<TRow>)),
-                Expression.Bind(typeof(Scored<TRow>).GetProperty(nameof(Scored<TRow>.Row))!, row),
-                Expression.Bind(typeof(Scored<TRow>).GetProperty(nameof(Scored<TRow>.Score))!, rank.Body)),
+        return Expression.Lambda<Func<T, Scored<T>>>(
+            Expression.MemberInit(Expression.New(typeof(Scored<T>)),
+                Expression.Bind(typeof(Scored<T>).GetProperty(nameof(Scored<T>.Row))!, row),
+                Expression.Bind(typeof(Scored<T>).GetProperty(nameof(Scored<T>.Score))!, rank.Body)),
             row);
     }
 

@@ -58,7 +58,7 @@ public sealed class FeedEntries(ContentHubDbContext db, PortalEntries entries, P
 
     // The images the body places, at the portal's addresses.
     private string Body(Portal portal, Row row, string serviceBase) =>
-        row.Files.Any(f => f.Role == FileRole.Inline) || row.BodyHtml.Contains(Media.InlineImages.Prefix, StringComparison.Ordinal)
+        row.BodyHtml.Contains(Media.InlineImages.Prefix, StringComparison.Ordinal)
             ? PortalHtml.ForPortal(row.BodyHtml, files.For(serviceBase, portal, row.Files.Where(f => f.Role == FileRole.Inline)))
             : row.BodyHtml;
 

@@ -103,14 +103,15 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
     {
         var matching = SearchTerms.Through(terms.MatchingRowByRow<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry);
-        var items = filters.Apply(entries.Items(portal, kind)).OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.ItemId);
+        var searchable = filters.Apply(entries.Items(portal, kind));
+        var items = searchable.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.ItemId);
         var matches = new List<Row>();
         for (var probe = 0; probe < MaxProbes; probe++)
         {
             // One statement: the probe's items as a subquery. How many items it held is asked only when
             // the matches alone do not settle it (a search that matches nearly everything never asks).
             var chunk = items.Skip(probe * ProbeSize).Take(ProbeSize).Select(i => i.ItemId);
-            var found = await entries.Searchable(portal, kind, chain).Where(l => chunk.Contains(l.Item.ItemId)).Where(matching)
+            var found = await entries.Searchable(portal, searchable, chain).Where(l => chunk.Contains(l.Item.ItemId)).Where(matching)
                 .OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
                 .Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
@@ -145,7 +146,7 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         var candidate = SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain, relaxed: true), (SearchListing l) => l.Entry);
         var exact = terms.HasPhrase ? SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry) : null;
         var fence = 0; // OFFSET 0, a parameter: PostgreSQL then checks the phrase outside the candidates' query, row by row, and stops at the limit
-        var visible = filters.Apply(entries.Searchable(portal, kind, chain).Where(candidate));
+        var visible = entries.Searchable(portal, filters.Apply(entries.Items(portal, kind)), chain).Where(candidate);
         var matches = exact is null ? visible : visible.Skip(fence).Where(exact);
         var count = await matches.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
         var newestFirst = visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
@@ -186,13 +187,6 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
             items = CategoryId is { } c ? items.Where(i => i.CategoryId == c) : items;
             items = From is { } from ? items.Where(i => i.PublishedAt >= from) : items;
             return To is { } to ? items.Where(i => i.PublishedAt < to) : items;
-        }
-
-        public IQueryable<SearchListing> Apply(IQueryable<SearchListing> listings)
-        {
-            listings = CategoryId is { } c ? listings.Where(l => l.Item.CategoryId == c) : listings;
-            listings = From is { } from ? listings.Where(l => l.Item.PublishedAt >= from) : listings;
-            return To is { } to ? listings.Where(l => l.Item.PublishedAt < to) : listings;
         }
     }
 
