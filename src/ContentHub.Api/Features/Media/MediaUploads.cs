@@ -15,7 +15,11 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
 {
     public sealed record Uploaded(MediaFile File, bool Created);
 
-    public sealed record Refusal(int Status, string Title, string Detail);
+    public sealed record Refusal(int Status, string Title, string Detail)
+    {
+        /// <summary>A file over its type's size limit (413).</summary>
+        public static Refusal TooLarge(long limit) => new(StatusCodes.Status413PayloadTooLarge, "File too large", new MediaTooLargeException(limit).Message);
+    }
 
     /// <summary>The stored file, or why not (415 for the type, 413 for the size).</summary>
     public async Task<(Uploaded? Uploaded, Refusal? Refusal)> UploadAsync(Stream body, string? declared, string? fileName, CancellationToken cancellationToken)
@@ -41,7 +45,7 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         }
         catch (MediaTooLargeException tooLarge)
         {
-            return (null, new Refusal(StatusCodes.Status413PayloadTooLarge, "File too large", tooLarge.Message));
+            return (null, Refusal.TooLarge(tooLarge.Limit));
         }
 
         (int Width, int Height)? pixels = null;

@@ -88,8 +88,7 @@ public static class ResumableUploadEndpoints
             : uploads.MaxLength;
         if (length > allowed)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "File too large",
-                detail: $"The upload is larger than the limit of {allowed} bytes for its type.", type: ProblemTypes.PayloadTooLarge);
+            return MediaEndpoints.Refused(MediaUploads.Refusal.TooLarge(allowed));
         }
 
         if (uploads.OpenBy(user.Name) >= uploads.MaxOpenPerPerson)
@@ -270,8 +269,7 @@ public static class ResumableUploadEndpoints
         part.Seek(0, SeekOrigin.End);
         var (type, refusal) = MediaUploads.Admit(head, state.DeclaredType);
         return type is null ? refusal
-            : state.Length > options.LimitFor(type.Group) ? new MediaUploads.Refusal(StatusCodes.Status413PayloadTooLarge, "File too large",
-                $"The file is larger than the limit of {options.LimitFor(type.Group)} bytes for its type.")
+            : state.Length > options.LimitFor(type.Group) ? MediaUploads.Refusal.TooLarge(options.LimitFor(type.Group))
             : null;
     }
 
