@@ -1,4 +1,5 @@
 using ContentHub.Domain.Languages;
+using ContentHub.Domain.Media;
 using ContentHub.Domain.Workflow;
 
 namespace ContentHub.Domain.Content;
@@ -152,9 +153,28 @@ public sealed class ContentItem
             throw new InvalidOperationException($"Item {Id} already has a {language} variant.");
         }
 
-        var variant = ContentVariant.Create(this, language, text, actor, now);
+        var variant = ContentVariant.Create(this, language, text, SubtitlesIn(language), actor, now);
         _variants.Add(variant);
         return variant;
+    }
+
+    /// <summary>Replaces a variant's text (its fingerprint covers the language's subtitle track too).</summary>
+    public void ReplaceText(ContentVariant variant, VariantText text, string actor, DateTimeOffset now) =>
+        variant.Replace(text, SubtitlesIn(variant.Language), actor, now);
+
+    /// <summary>The file id of the video's subtitle track in <paramref name="language"/>, if it has one.</summary>
+    public Guid? SubtitlesIn(LanguageTag language) =>
+        _files.Find(f => f.Role == FileRole.Subtitles && f.Language == language.Code)?.FileId;
+
+    /// <summary>Puts a subtitle track in one language, as a translation of the source's track does; the other files stay.</summary>
+    public void AttachSubtitles(LanguageTag language, Guid fileId)
+    {
+        if (Kind != ContentKind.Video)
+        {
+            throw new InvalidOperationException($"Only a video has subtitle tracks; item {Id} is a {Kind}.");
+        }
+
+        AttachFiles([.. _files.Where(f => !(f.Role == FileRole.Subtitles && f.Language == language.Code)).Select(f => f.Link), new FileLink(FileRole.Subtitles, language.Code, fileId)]);
     }
 
     public void RemoveVariant(ContentVariant variant)
@@ -205,6 +225,11 @@ public sealed class ContentItem
             {
                 _files.Add(ItemFile.For(Id, link));
             }
+        }
+
+        foreach (var variant in _variants)
+        {
+            variant.Refingerprint(SubtitlesIn(variant.Language));
         }
     }
 }

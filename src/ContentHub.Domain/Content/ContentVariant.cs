@@ -62,7 +62,7 @@ public sealed class ContentVariant
     /// <summary>Concurrency token, changed by the database on every write of the row.</summary>
     public uint Version { get; private set; }
 
-    internal static ContentVariant Create(ContentItem item, LanguageTag language, VariantText text, string actor, DateTimeOffset now)
+    internal static ContentVariant Create(ContentItem item, LanguageTag language, VariantText text, Guid? subtitles, string actor, DateTimeOffset now)
     {
         var variant = new ContentVariant
         {
@@ -72,7 +72,7 @@ public sealed class ContentVariant
             CreatedBy = actor,
             CreatedAt = now,
         };
-        variant.Replace(text, actor, now);
+        variant.Replace(text, subtitles, actor, now);
         return variant;
     }
 
@@ -95,7 +95,8 @@ public sealed class ContentVariant
         SignOff = null;
     }
 
-    public void Replace(VariantText text, string actor, DateTimeOffset now)
+    /// <summary>Replaces the text; <paramref name="subtitles"/> is the language's subtitle track, which the fingerprint covers too.</summary>
+    internal void Replace(VariantText text, Guid? subtitles, string actor, DateTimeOffset now)
     {
         Title = text.Title;
         Summary = text.Summary;
@@ -103,8 +104,11 @@ public sealed class ContentVariant
         BodyHtml = text.BodyHtml;
         Slug = text.Slug;
         SeoDescription = text.SeoDescription;
-        Fingerprint = TextFingerprint.Of(Title, Summary, BodyMarkdown, SeoDescription);
+        Refingerprint(subtitles);
         UpdatedBy = actor;
         UpdatedAt = now;
     }
+
+    /// <summary>Keeps the fingerprint true when the language's subtitle track changes without the text.</summary>
+    internal void Refingerprint(Guid? subtitles) => Fingerprint = TextFingerprint.Of(Title, Summary, BodyMarkdown, SeoDescription, subtitles);
 }

@@ -42,7 +42,7 @@ public sealed class VariantWriter(ContentHubDbContext db, ItemStore store, SlugA
         }
         else
         {
-            variant.Replace(text, actor, now);
+            item.ReplaceText(variant, text, actor, now);
         }
 
         if (language != item.SourceLanguage && item.FindVariant(item.SourceLanguage) is { } source)

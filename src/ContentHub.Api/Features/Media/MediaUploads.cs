@@ -21,8 +21,11 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         public static Refusal TooLarge(long limit) => new(StatusCodes.Status413PayloadTooLarge, "File too large", new MediaTooLargeException(limit).Message);
     }
 
-    /// <summary>The stored file, or why not (415 for the type, 413 for the size).</summary>
-    public async Task<(Uploaded? Uploaded, Refusal? Refusal)> UploadAsync(Stream body, string? declared, string? fileName, CancellationToken cancellationToken)
+    /// <summary>
+    /// The stored file, or why not (415 for the type, 413 for the size). It is recorded as uploaded by
+    /// <paramref name="uploadedBy"/> when given (the machine's translated subtitles), else by the person asking.
+    /// </summary>
+    public async Task<(Uploaded? Uploaded, Refusal? Refusal)> UploadAsync(Stream body, string? declared, string? fileName, CancellationToken cancellationToken, string? uploadedBy = null)
     {
         var head = new byte[FileTypes.HeadLength];
         var length = await body.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
@@ -112,7 +115,7 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
             storedType = FileTypes.WebVtt;
         }
 
-        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, video, text, cancellationToken), null);
+        return (await RecordAsync(staged, storedType, NameOf(fileName, storedType), pixels, video, text, uploadedBy ?? user.Name, cancellationToken), null);
     }
 
     /// <summary>The type the first bytes show, or the 415 refusal when they show none allowed or not the declared one.</summary>
@@ -150,7 +153,8 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         return (null, new Refusal(StatusCodes.Status400BadRequest, "Malformed subtitles", $"{where}: {message}"));
     }
 
-    private async Task<Uploaded> RecordAsync(StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, VideoFacts? video, string? text, CancellationToken cancellationToken)
+    private async Task<Uploaded> RecordAsync(
+        StagedFile staged, FileType type, string fileName, (int Width, int Height)? pixels, VideoFacts? video, string? text, string uploadedBy, CancellationToken cancellationToken)
     {
         // A deletion of the same content waits for this, or this for it (see MediaLock).
         await using var held = await MediaLock.TakeAsync(db, staged.Sha256, cancellationToken);
@@ -161,7 +165,7 @@ public sealed class MediaUploads(ContentHubDbContext db, MediaStaging staging, I
         }
 
         await store.CommitAsync(staged, type.MediaType, cancellationToken);
-        var file = MediaFile.Create(Guid.CreateVersion7(), staged.Sha256, type.MediaType, staged.Size, fileName, pixels, user.Name, clock.GetUtcNow());
+        var file = MediaFile.Create(Guid.CreateVersion7(), staged.Sha256, type.MediaType, staged.Size, fileName, pixels, uploadedBy, clock.GetUtcNow());
         if (video is not null)
         {
             file.WithVideo(video.DurationSeconds, video.VideoCodec, video.AudioCodec);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace ContentHub.Api.Features.Translation;
 
 /// <summary>
-/// Makes the drafts one <see cref="TranslationJob"/> asks for: the source split into segments,
+/// Makes the drafts one <see cref="TranslationJob"/> asks for: the source split into segments (a video's subtitle cues too),
 /// exact matches taken from translation memory, the rest sent to the machine in one call for every
 /// language that needs it (within the month's budget, glossary terms protected and then put in), and each language written through the
 /// variant writer — all in one transaction, so a job either writes every draft or none. A language
@@ -21,6 +21,7 @@ public sealed partial class MachineDrafts(
     ContentHubDbContext db,
     ItemStore store,
     VariantWriter writer,
+    SubtitleTracks tracks,
     TranslationMemory memory,
     GlossaryService glossary,
     IOptions<TranslatorOptions> options,
@@ -73,7 +74,7 @@ public sealed partial class MachineDrafts(
             return JobResult.Skipped("Every language asked for is being translated by a person, approved, or the source itself.");
         }
 
-        var segments = VariantSegments.Of(source);
+        var segments = await tracks.SegmentsAsync(item, source, cancellationToken).ConfigureAwait(false);
         var remembered = await memory.ExactAsync(source.Language, targets, segments.All.Select(s => s.Text), cancellationToken).ConfigureAwait(false);
         var translated = targets.ToDictionary(l => l, _ => new Dictionary<string, TaggedText>(StringComparer.Ordinal));
         var memoryHits = 0;
@@ -138,6 +139,12 @@ public sealed partial class MachineDrafts(
             var usedMachine = machineTargets.Contains(language);
             var provenance = new VariantTranslation(
                 null, string.Empty, usedMachine ? TranslationOrigin.Machine : TranslationOrigin.Memory, Provenance(usedMachine ? translator!.Provider : null, entriesUsed[language]), now, TranslatedBy: null);
+            // The track first, so the variant's fingerprint covers it in the same save.
+            if (segments.Subtitles(translated[language]) is { } track && await tracks.AttachAsync(item, language, track, Machine, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                return JobResult.Failed(refused + "; nothing was stored.", answer);
+            }
+
             var current = item.FindVariant(language);
             var written = await writer.WriteAsync(
                     item, language, segments.Draft(translated[language]), current is null ? null : ETags.Format(current.Version), Machine, VariantOrigin.Drafted(provenance), cancellationToken)

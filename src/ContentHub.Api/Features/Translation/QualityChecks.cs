@@ -37,7 +37,9 @@ public static class QualityChecks
         var targets = target.ToDictionary(s => s.Id, StringComparer.Ordinal);
         foreach (var missing in source.Where(s => !targets.ContainsKey(s.Id)))
         {
-            findings.Add(new(missing.Id, "structure", FindingSeverity.Error, $"The source has this segment ({Excerpt(missing)}) and the translation has no block in its place."));
+            findings.Add(new(missing.Id, "structure", FindingSeverity.Error, missing.Id.StartsWith(SubtitleSegments.Prefix, StringComparison.Ordinal)
+                ? $"The source's subtitle track has this cue ({Excerpt(missing)}) and the translation's track has none in its place."
+                : $"The source has this segment ({Excerpt(missing)}) and the translation has no block in its place."));
         }
 
         foreach (var extra in target.Where(t => source.All(s => s.Id != t.Id)))

@@ -15,6 +15,7 @@ public sealed class TranslationFeature : IFeature
         services.AddScoped<TranslationMemory>();
         services.AddScoped<ApprovalFollowUp>();
         services.AddScoped<MachineDrafts>();
+        services.AddScoped<SubtitleTracks>();
         services.AddScoped<TranslationJobClaims>();
         services.AddSingleton<TranslationSignal>();
         services.AddHostedService<MachineTranslationWorker>();

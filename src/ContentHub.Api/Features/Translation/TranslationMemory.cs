@@ -11,7 +11,7 @@ namespace ContentHub.Api.Features.Translation;
 /// instead of the machine, near ones (trigram similarity of the text, 75 % and above) offered to
 /// translators.
 /// </summary>
-public sealed class TranslationMemory(ContentHubDbContext db, TimeProvider clock)
+public sealed class TranslationMemory(ContentHubDbContext db, SubtitleTracks tracks, TimeProvider clock)
 {
     public const double FuzzyThreshold = 0.75;
 
@@ -87,7 +87,9 @@ public sealed class TranslationMemory(ContentHubDbContext db, TimeProvider clock
             return 0;
         }
 
-        var pairs = SegmentAlignment.Align(VariantSegments.Of(source).All, VariantSegments.Of(target).All)
+        var sourceSegments = await tracks.SegmentsAsync(item, source, cancellationToken).ConfigureAwait(false);
+        var targetSegments = await tracks.SegmentsAsync(item, target, cancellationToken).ConfigureAwait(false);
+        var pairs = SegmentAlignment.Align(sourceSegments.All, targetSegments.All)
             .Where(p => p.Source.Text.Canonical.Length <= MemoryEntry.MaxSegmentLength && p.Target.Canonical.Length <= MemoryEntry.MaxSegmentLength)
             .DistinctBy(p => p.Source.Text.Canonical)
             .ToList();

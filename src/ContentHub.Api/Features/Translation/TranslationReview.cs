@@ -14,7 +14,7 @@ namespace ContentHub.Api.Features.Translation;
 /// the translation was made. The reviewer approves (<c>…/variants/{language}/approve</c>) or returns
 /// (<c>…/translations/{language}/return</c>) from there.
 /// </summary>
-public sealed class TranslationReview(ContentHubDbContext db, ItemStore store, GlossaryService glossary, TranslationMemory memory)
+public sealed class TranslationReview(ContentHubDbContext db, ItemStore store, GlossaryService glossary, TranslationMemory memory, SubtitleTracks tracks)
 {
     public const int MatchesPerSegment = 3;
 
@@ -34,8 +34,8 @@ public sealed class TranslationReview(ContentHubDbContext db, ItemStore store, G
 
         var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
         var variant = item.FindVariant(language);
-        var sourceSegments = VariantSegments.Of(source).All;
-        var targetSegments = variant is null ? [] : VariantSegments.Of(variant).All;
+        var sourceSegments = (await tracks.SegmentsAsync(item, source, cancellationToken).ConfigureAwait(false)).All;
+        var targetSegments = variant is null ? [] : (await tracks.SegmentsAsync(item, variant, cancellationToken).ConfigureAwait(false)).All;
         var terms = await glossary.PairAsync(source.Language, language, cancellationToken).ConfigureAwait(false);
         var findings = variant is null ? [] : QualityChecks.Run(sourceSegments, targetSegments, source.Language, language, terms);
 
@@ -47,9 +47,11 @@ public sealed class TranslationReview(ContentHubDbContext db, ItemStore store, G
         {
             var target = targets.TryGetValue(segment.Id, out var t) ? SegmentAlignment.Renumber(t, segment) ?? t.Text : null;
             var old = before?.GetValueOrDefault(segment.Id);
+            // Revisions keep text, not tracks: what a cue was before is not known.
+            var knownBefore = before is not null && !segment.Id.StartsWith(SubtitleSegments.Prefix, StringComparison.Ordinal);
             var state = target is null ? "missing"
                 : old is not null && !old.Text.Equals(segment.Text) ? "source-changed"
-                : before is not null && old is null ? "source-changed"
+                : knownBefore && old is null ? "source-changed"
                 : target.Equals(segment.Text) ? "same-as-source" : "translated";
             var matches = await memory.FuzzyAsync(source.Language, language, segment.Text, MatchesPerSegment, cancellationToken).ConfigureAwait(false);
             var hits = GlossaryMatcher.Find(segment.Text.PlainText, terms).Select(h => h.Term).DistinctBy(x => x.Id)

@@ -18,7 +18,7 @@ namespace ContentHub.Api.Features.Translation;
 /// and plan an item's translations (priority, due date).
 /// </summary>
 public sealed class TranslationService(
-    ContentHubDbContext db, ItemStore store, ItemAccess access, CurrentUser user, AuditLog audit, GlossaryService glossary, TranslationSignal signal, IOptions<TranslatorOptions> options, TimeProvider clock)
+    ContentHubDbContext db, ItemStore store, ItemAccess access, CurrentUser user, AuditLog audit, GlossaryService glossary, SubtitleTracks tracks, TranslationSignal signal, IOptions<TranslatorOptions> options, TimeProvider clock)
 {
     public const int MaxBatchItems = 1000;
 
@@ -143,7 +143,9 @@ public sealed class TranslationService(
 
         var source = item.FindVariant(item.SourceLanguage)!;
         var terms = await glossary.PairAsync(source.Language, variant.Language, cancellationToken).ConfigureAwait(false);
-        var findings = QualityChecks.Run(VariantSegments.Of(source).All, VariantSegments.Of(variant).All, source.Language, variant.Language, terms);
+        var sourceSegments = await tracks.SegmentsAsync(item, source, cancellationToken).ConfigureAwait(false);
+        var targetSegments = await tracks.SegmentsAsync(item, variant, cancellationToken).ConfigureAwait(false);
+        var findings = QualityChecks.Run(sourceSegments.All, targetSegments.All, source.Language, variant.Language, terms);
         var reason = string.IsNullOrWhiteSpace(request.AcceptWarnings) ? null : request.AcceptWarnings.Trim();
         if (findings.Any(f => f.Severity == FindingSeverity.Error) || (findings.Count > 0 && reason is null))
         {

@@ -7,9 +7,10 @@ using ContentHub.Domain.Translation;
 namespace ContentHub.Api.Features.Translation;
 
 /// <summary>
-/// A variant as segments: <c>title</c>, <c>summary</c>, <c>seo</c> (plain text, numbers as codes)
-/// and the body's blocks (<c>body/0</c>…, see <see cref="MarkdownSegments"/>), and the way back
-/// from translated segments to a draft of the variant.
+/// A variant as segments: <c>title</c>, <c>summary</c>, <c>seo</c> (plain text, numbers as codes),
+/// the body's blocks (<c>body/0</c>…, see <see cref="MarkdownSegments"/>) and, for a video, the cues
+/// of its subtitle track in that language (<c>subtitles/0</c>…, see <see cref="SubtitleSegments"/>);
+/// and the way back from translated segments to a draft of the variant and its track.
 /// </summary>
 public sealed partial class VariantSegments
 {
@@ -17,24 +18,27 @@ public sealed partial class VariantSegments
 
     private readonly Dictionary<string, Segment> _plain;
     private readonly MarkdownSegments _body;
+    private readonly SubtitleSegments? _subtitles;
     private readonly string _title;
     private readonly string? _summary;
     private readonly string? _seo;
 
-    private VariantSegments(string title, string? summary, string body, string? seo)
+    private VariantSegments(string title, string? summary, string body, string? seo, SubtitleSegments? subtitles = null)
     {
-        (_title, _summary, _seo) = (title, summary, seo);
+        (_title, _summary, _seo, _subtitles) = (title, summary, seo, subtitles);
         _plain = new Dictionary<string, Segment>(StringComparer.Ordinal);
         Add("title", title);
         Add("summary", summary);
         Add("seo", seo);
         _body = MarkdownSegments.Split(body);
-        All = [.. PlainFields.Where(_plain.ContainsKey).Select(id => _plain[id]), .. _body.Segments];
+        All = [.. PlainFields.Where(_plain.ContainsKey).Select(id => _plain[id]), .. _body.Segments, .. subtitles?.Segments ?? []];
     }
 
     public IReadOnlyList<Segment> All { get; }
 
-    public static VariantSegments Of(ContentVariant variant) => new(variant.Title, variant.Summary, variant.BodyMarkdown, variant.SeoDescription);
+    /// <summary>The variant's segments, with the cues of its language's subtitle track when given (see <see cref="SubtitleTracks"/>).</summary>
+    public static VariantSegments Of(ContentVariant variant, SubtitleSegments? subtitles = null) =>
+        new(variant.Title, variant.Summary, variant.BodyMarkdown, variant.SeoDescription, subtitles);
 
     public static VariantSegments Of(string title, string? summary, string body, string? seo) => new(title, summary, body, seo);
 
@@ -46,6 +50,9 @@ public sealed partial class VariantSegments
             _body.Join(translations),
             Slug: null,
             Field("seo", _seo, translations));
+
+    /// <summary>The subtitle track with each cue translated (missing ones keep the source), or null when there is no track.</summary>
+    public string? Subtitles(IReadOnlyDictionary<string, TaggedText> translations) => _subtitles?.Translate(translations);
 
     /// <summary>A plain-text segment written back: codes as their source text, text as it is.</summary>
     public static string ToPlain(TaggedText text, IReadOnlyList<InlineCode> codes)

@@ -16,7 +16,7 @@ namespace ContentHub.Api.Features.Translation;
 /// file is applied in one transaction through the variant writer, or rejected with the list of what
 /// is wrong (line and unit).
 /// </summary>
-public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemAccess access, VariantWriter writer, GlossaryService glossary, CurrentUser user)
+public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemAccess access, VariantWriter writer, SubtitleTracks tracks, GlossaryService glossary, CurrentUser user)
 {
     public const int MaxItems = 200;
     public const int MaxUnits = 10_000;
@@ -54,23 +54,25 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
             var category = categories.GetValueOrDefault(item.CategoryId);
             // The category as the translator reads it: in the target language if it has a name there, else in the source's.
             var categoryName = category?.Names.In(target, item.SourceLanguage) ?? category?.Slug;
-            files.Add(FileOf(item, target, TranslationStates.Of(item, target, latest.Of(target)), terms, categoryName ?? item.CategoryId.ToString()));
+            var source = await tracks.SegmentsAsync(item, item.FindVariant(item.SourceLanguage)!, cancellationToken).ConfigureAwait(false);
+            var translated = item.FindVariant(target) is { } variant ? await tracks.SegmentsAsync(item, variant, cancellationToken).ConfigureAwait(false) : null;
+            files.Add(FileOf(item, source, translated, target, TranslationStates.Of(item, target, latest.Of(target)), terms, categoryName ?? item.CategoryId.ToString()));
         }
 
         return XliffFormat.Write(files, sources[0], target, version ?? "2.0");
     }
 
-    private static ExchangeFile FileOf(ContentItem item, LanguageTag target, TranslationState state, IReadOnlyList<GlossaryTerm> terms, string category)
+    private static ExchangeFile FileOf(
+        ContentItem item, VariantSegments source, VariantSegments? target, LanguageTag targetLanguage, TranslationState state, IReadOnlyList<GlossaryTerm> terms, string category)
     {
-        var source = VariantSegments.Of(item.FindVariant(item.SourceLanguage)!).All;
-        var translated = item.FindVariant(target) is { } variant ? VariantSegments.Of(variant).All.ToDictionary(s => s.Id, StringComparer.Ordinal) : [];
-        var units = source.Select(segment => new ExchangeUnit(
+        var translated = target?.All.ToDictionary(s => s.Id, StringComparer.Ordinal) ?? [];
+        var units = source.All.Select(segment => new ExchangeUnit(
             segment.Id, segment.Text, segment.Codes,
             translated.TryGetValue(segment.Id, out var t) ? SegmentAlignment.Renumber(t, segment) : null,
             ExchangeUnit.StateOf(state),
             GlossaryMatcher.Find(segment.Text.PlainText, terms).Select(h => h.Term).DistinctBy(x => x.Id)
                 .Select(x => x.DoNotTranslate ? $"{x.Source}: do not translate" : $"{x.Source} → {x.Target}").ToList())).ToList();
-        return new ExchangeFile(item.Id, item.SourceLanguage, target, [$"kind: {item.Kind}", $"category: {category}", $"state: {state}"], units);
+        return new ExchangeFile(item.Id, item.SourceLanguage, targetLanguage, [$"kind: {item.Kind}", $"category: {category}", $"state: {state}"], units);
     }
 
     /// <summary>Applies every item of the file, or none; <c>Invalid</c> lists each problem.</summary>
@@ -83,7 +85,7 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
             problems.Add("line 1: the file holds no <file>.");
         }
 
-        var drafts = new List<(ContentItem Item, LanguageTag Language, VariantDraft Draft)>();
+        var drafts = new List<(ContentItem Item, LanguageTag Language, VariantDraft Draft, string? Subtitles)>();
         foreach (var file in problems.Count == 0 ? files : [])
         {
             var item = await store.FindAsync(file.ItemId, cancellationToken).ConfigureAwait(false);
@@ -104,9 +106,10 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
                 return new Outcome<IReadOnlyList<Guid>>.Forbidden($"You may not write {file.Target} for item {item.Id}.");
             }
 
-            if (Check(item, file, problems) is { } draft)
+            var segments = await tracks.SegmentsAsync(item, item.FindVariant(item.SourceLanguage)!, cancellationToken).ConfigureAwait(false);
+            if (Check(item, segments, file, problems) is { } translations)
             {
-                drafts.Add((item, file.Target, draft));
+                drafts.Add((item, file.Target, segments.Draft(translations), segments.Subtitles(translations)));
             }
         }
 
@@ -117,10 +120,18 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
         var changed = new List<Guid>();
-        foreach (var (item, language, draft) in drafts)
+        foreach (var (item, language, draft, subtitles) in drafts)
         {
             var current = item.FindVariant(language);
-            if (current is not null && current.Title == draft.Title && current.Summary == draft.Summary && current.BodyMarkdown == draft.BodyMarkdown && current.SeoDescription == draft.SeoDescription)
+            var trackBefore = item.SubtitlesIn(language);
+            if (subtitles is not null && await tracks.AttachAsync(item, language, subtitles, user.Name, cancellationToken).ConfigureAwait(false) is { } refused)
+            {
+                await transaction.RollbackAsync(cancellationToken).ConfigureAwait(false);
+                return new Outcome<IReadOnlyList<Guid>>.Invalid(new() { ["file"] = [$"item {item.Id}: {refused}"] });
+            }
+
+            if (current is not null && current.Title == draft.Title && current.Summary == draft.Summary && current.BodyMarkdown == draft.BodyMarkdown && current.SeoDescription == draft.SeoDescription
+                && item.SubtitlesIn(language) == trackBefore)
             {
                 continue;
             }
@@ -142,9 +153,8 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
     }
 
     // The file's units against the item's current source: same segments, same text, same codes.
-    private static VariantDraft? Check(ContentItem item, ExchangeFile file, List<string> problems)
+    private static Dictionary<string, TaggedText>? Check(ContentItem item, VariantSegments segments, ExchangeFile file, List<string> problems)
     {
-        var segments = VariantSegments.Of(item.FindVariant(item.SourceLanguage)!);
         var units = file.Units.ToDictionary(u => u.SegmentId, StringComparer.Ordinal);
         var before = problems.Count;
         foreach (var missing in segments.All.Where(s => !units.ContainsKey(s.Id)))
@@ -179,6 +189,6 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
             }
         }
 
-        return problems.Count == before ? segments.Draft(translations) : null;
+        return problems.Count == before ? translations : null;
     }
 }
