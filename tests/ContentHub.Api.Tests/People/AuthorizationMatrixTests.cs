@@ -76,6 +76,7 @@ public sealed class AuthorizationMatrixTests(ApiFixture api) : IClassFixture<Api
         ["ReviewTranslation"] = Everyone,
         ["SubmitTranslation"] = Everyone,
         ["ReturnTranslation"] = Everyone,
+        ["WriteTranslatedCues"] = Everyone,
         ["RequestMachineTranslationBatch"] = Everyone,
         ["GetTranslationJob"] = Everyone,
         ["GetTranslationQueue"] = Everyone,

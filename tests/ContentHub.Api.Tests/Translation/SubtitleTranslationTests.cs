@@ -100,6 +100,55 @@ public sealed class SubtitleTranslationTests(TranslatorFixture api) : IClassFixt
         Assert.Equal(["subtitles/0", "subtitles/1"], findings.Where(f => f.GetProperty("check").GetString() == "structure").Select(f => f.GetProperty("segment").GetString()));
     }
 
+    [Fact]
+    public async Task A_translator_fixes_cues_one_by_one_and_the_track_keeps_the_sources_timings()
+    {
+        var (editor, _, translator, itemId, marker) = await ApprovedVideoAsync();
+        Assert.Equal("Done", (await FinishedAsync(translator, (await MachineAsync(translator, itemId, "ko")).Id)).State);
+
+        using (var fixedCue = await PutCuesAsync(translator, itemId, "ko", new() { ["subtitles/1"] = $"{{1/}}년 축제가 많다{{2/}}루까인 {marker}" }))
+        {
+            Assert.True(fixedCue.IsSuccessStatusCode, await fixedCue.Content.ReadAsStringAsync());
+        }
+
+        var korean = await TrackAsync(translator, itemId, "ko");
+        Assert.Contains($"1\n00:00:01.000 --> 00:00:04.000\n⟨ko⟩<v Người dẫn>Chào mừng đến Bắc Giang {marker}\n", korean, StringComparison.Ordinal);
+        Assert.Contains($"2\n00:00:04.500 --> 00:00:08.000 line:90%\n2026년 축제가 많다\n루까인 {marker}\n", korean, StringComparison.Ordinal);
+        Assert.Equal(TranslationOrigin.PostEdited, (await StatesAsync(translator, itemId)).Languages.Single(l => l.Language == "ko").Provenance!.Origin);
+
+        // Wrong cue ids and lost codes are refused, naming the cue; nothing changes.
+        using (var wrong = await PutCuesAsync(translator, itemId, "ko", new() { ["subtitles/9"] = "x", ["subtitles/0"] = "코드 없음" }))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, wrong.StatusCode);
+            var errors = JsonDocument.Parse(await wrong.Content.ReadAsStringAsync()).RootElement.GetProperty("errors");
+            Assert.True(errors.TryGetProperty("cues.subtitles/9", out _));
+            Assert.True(errors.TryGetProperty("cues.subtitles/0", out _));
+        }
+
+        Assert.Equal(korean, await TrackAsync(translator, itemId, "ko"));
+        using (var stale = await PutCuesAsync(translator, itemId, "ko", new() { ["subtitles/0"] = "{1/}박장" }, "\"1\""))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        var (english, _) = await Staff.NewAsync(api.Factory, [Role.Translator], (await editor.GetFromJsonAsync<ItemResponse>($"/api/v1/items/{itemId}", TestJson.Options))!.OrgUnitId, ["en"]);
+        using (var forbidden = await PutCuesAsync(english, itemId, "ko", new() { ["subtitles/0"] = "{1/}박장" }))
+        {
+            Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+    }
+
+    private static async Task<HttpResponseMessage> PutCuesAsync(HttpClient client, Guid itemId, string language, Dictionary<string, string> cues, string? etag = null)
+    {
+        etag ??= (await client.GetAsync($"/api/v1/items/{itemId}/variants/{language}")).Headers.ETag?.ToString();
+        var request = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/items/{itemId}/translations/{language}/subtitles")
+        {
+            Content = JsonContent.Create(new TranslatedCuesRequest(cues), options: TestJson.Options),
+        };
+        request.Headers.TryAddWithoutValidation("If-Match", etag);
+        return await client.SendAsync(request);
+    }
+
     private async Task<(HttpClient Editor, HttpClient Reviewer, HttpClient Translator, Guid ItemId, string Marker)> ApprovedVideoAsync()
     {
         var unit = await api.Given.OrgUnitAsync();

@@ -22,6 +22,9 @@ public static class TranslationEndpoints
         item.MapPost("/{language}/submit", Submit).WithName("SubmitTranslation")
             .WithSummary("Sends a translation to review once its quality checks pass (If-Match: the variant's ETag).")
             .ProducesGuardedProblems().ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
+        item.MapPut("/{language}/subtitles", WriteCues).WithName("WriteTranslatedCues")
+            .WithSummary("Replaces cues of the language's translated subtitle track, segment by segment; timings come from the source's track (If-Match: the variant's ETag).")
+            .ProducesGuardedProblems().ProducesProblem(StatusCodes.Status403Forbidden);
         item.MapPost("/{language}/return", Return).WithName("ReturnTranslation")
             .WithSummary("Sends a translation in review back to its translator with a comment (reviewers; If-Match: the variant's ETag).")
             .ProducesGuardedProblems().ProducesProblem(StatusCodes.Status403Forbidden);
@@ -70,6 +73,10 @@ public static class TranslationEndpoints
         var (outcome, findings) = await service.SubmitAsync(id, language, request ?? new SubmitTranslationRequest(), ifMatch, cancellationToken);
         return findings.Count > 0 ? ChecksFailed(findings) : outcome.ToResult(TypedResults.Ok);
     }
+
+    public static async Task<Results<Ok<ItemTranslationsResponse>, ProblemHttpResult>> WriteCues(
+        Guid id, string language, TranslatedCuesRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TranslatedCues cues, CancellationToken cancellationToken) =>
+        (await cues.WriteAsync(id, language, request, ifMatch, cancellationToken)).ToResult(TypedResults.Ok);
 
     public static async Task<Results<Ok<ItemTranslationsResponse>, ProblemHttpResult>> Return(
         Guid id, string language, ReturnTranslationRequest request, [FromHeader(Name = "If-Match")] string? ifMatch, TranslationService service, CancellationToken cancellationToken) =>

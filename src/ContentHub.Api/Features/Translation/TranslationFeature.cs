@@ -16,6 +16,7 @@ public sealed class TranslationFeature : IFeature
         services.AddScoped<ApprovalFollowUp>();
         services.AddScoped<MachineDrafts>();
         services.AddScoped<SubtitleTracks>();
+        services.AddScoped<TranslatedCues>();
         services.AddScoped<TranslationJobClaims>();
         services.AddSingleton<TranslationSignal>();
         services.AddHostedService<MachineTranslationWorker>();
