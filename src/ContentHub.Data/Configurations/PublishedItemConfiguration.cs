@@ -20,5 +20,8 @@ internal sealed class PublishedItemConfiguration : IEntityTypeConfiguration<Publ
         // A portal's lists: the newest items of a kind, in a category or in all.
         builder.HasIndex(i => new { i.CategoryId, i.Kind, i.PublishedAt, i.ItemId }).IsDescending(false, false, true, true);
         builder.HasIndex(i => new { i.Kind, i.PublishedAt, i.ItemId }).IsDescending(false, true, true);
+
+        // The newest of every kind, for a search over all the kinds a portal carries.
+        builder.HasIndex(i => new { i.PublishedAt, i.ItemId }).IsDescending(true, true);
     }
 }

@@ -993,6 +993,10 @@ namespace ContentHub.Data.Migrations
                     b.HasKey("ItemId")
                         .HasName("pk_published_items");
 
+                    b.HasIndex("PublishedAt", "ItemId")
+                        .IsDescending()
+                        .HasDatabaseName("ix_published_items_published_at_item_id");
+
                     b.HasIndex("Kind", "PublishedAt", "ItemId")
                         .IsDescending(false, true, true)
                         .HasDatabaseName("ix_published_items_kind_published_at_item_id");

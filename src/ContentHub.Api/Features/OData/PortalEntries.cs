@@ -50,10 +50,14 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
         return listings.Where(FirstOfChain(chain, portal.AcceptsUnreviewedMachineTranslation));
     }
 
-    /// <summary>The published items of a kind the portal carries, inside their window, whatever their languages.</summary>
-    public IQueryable<PublishedItem> Items(Portal portal, ContentKind kind)
+    /// <summary>The published items of the kinds asked for (which the portal carries), inside their window, whatever their languages.</summary>
+    public IQueryable<PublishedItem> Items(Portal portal, IReadOnlyList<ContentKind> kinds)
     {
-        var items = db.PublishedItems.Where(i => i.Kind == kind);
+        // Every kind: no condition, so that the newest are read from the index on the publication time alone.
+        var only = kinds[0];
+        var items = kinds.Count == Enum.GetValues<ContentKind>().Length ? db.PublishedItems
+            : kinds.Count == 1 ? db.PublishedItems.Where(i => i.Kind == only)
+            : db.PublishedItems.Where(i => kinds.Contains(i.Kind));
         if (portal.CategoryIds.Count > 0)
         {
             var categories = portal.CategoryIds;

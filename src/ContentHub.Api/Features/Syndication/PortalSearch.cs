@@ -60,20 +60,11 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         ArgumentNullException.ThrowIfNull(terms);
         var chain = portal.Languages.First(l => l.Language == language).Chain;
         var filters = new Filters(categoryId, query.From, query.To);
-        var counted = 0;
-        var exact = true;
-        var rows = new List<Row>();
-        foreach (var k in PortalFilters.Kinds(portal, kind))
-        {
-            // Each kind's best among its newest matches, as many as the page needs; merged below.
-            var (matches, count, countIsExact) = await NewestByProbeAsync(portal, k, chain, terms, filters, cancellationToken).ConfigureAwait(false)
-                ?? await NewestByIndexAsync(portal, k, chain, terms, filters, cancellationToken).ConfigureAwait(false);
-            counted += count;
-            exact &= countIsExact;
-            rows.AddRange(await RankAsync(matches, terms, page * size, cancellationToken).ConfigureAwait(false));
-        }
-
-        var best = rows.OrderByDescending(r => r.Score).ThenByDescending(r => r.PublishedAt).ThenBy(r => r.ItemId).Skip((page - 1) * size).Take(size).ToList();
+        // Every kind asked for at once: the newest matches of any kind are ranked together.
+        var kinds = PortalFilters.Kinds(portal, kind);
+        var (matches, counted, exact) = await NewestByProbeAsync(portal, kinds, chain, terms, filters, cancellationToken).ConfigureAwait(false)
+            ?? await NewestByIndexAsync(portal, kinds, chain, terms, filters, cancellationToken).ConfigureAwait(false);
+        var best = (await RankAsync(matches, terms, page * size, cancellationToken).ConfigureAwait(false)).Skip((page - 1) * size).Take(size).ToList();
 
         // The text of this page's hits only: bodies are the bulk of a row.
         var ids = best.Select(r => r.ItemId).ToList();
@@ -100,10 +91,10 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
     /// are ranked: the search is narrow, and the index answers it better (<see cref="NewestByIndexAsync"/>).
     /// </summary>
     private async Task<(List<Row> Matches, int Count, bool Exact)?> NewestByProbeAsync(
-        Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
+        Portal portal, IReadOnlyList<ContentKind> kinds, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
     {
         var matching = SearchTerms.Through(terms.MatchingRowByRow<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry);
-        var searchable = filters.Apply(entries.Items(portal, kind));
+        var searchable = filters.Apply(entries.Items(portal, kinds));
         var items = searchable.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.ItemId);
         var matches = new List<Row>();
         for (var probe = 0; probe < MaxProbes; probe++)
@@ -139,14 +130,14 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
 
     /// <summary>The newest matches as the search index finds them: for searches that match little.</summary>
     private async Task<(List<Row> Matches, int Count, bool Exact)> NewestByIndexAsync(
-        Portal portal, ContentKind kind, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
+        Portal portal, IReadOnlyList<ContentKind> kinds, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
     {
         // Phrases: candidates from the index (all of the words), the phrase then checked on as many of
         // them as the count and the ranking need, not on every candidate (which reads every vector).
         var candidate = SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain, relaxed: true), (SearchListing l) => l.Entry);
         var exact = terms.HasPhrase ? SearchTerms.Through(terms.Matching<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry) : null;
         var fence = 0; // OFFSET 0, a parameter: PostgreSQL then checks the phrase outside the candidates' query, row by row, and stops at the limit
-        var visible = entries.Searchable(portal, filters.Apply(entries.Items(portal, kind)), chain).Where(candidate);
+        var visible = entries.Searchable(portal, filters.Apply(entries.Items(portal, kinds)), chain).Where(candidate);
         var matches = exact is null ? visible : visible.Skip(fence).Where(exact);
         var count = await matches.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
         var newestFirst = visible.OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId);
