@@ -36,6 +36,27 @@ public static class RankingQueries
     public static (NpgsqlTsQuery Folded, NpgsqlTsQuery Exact)? ByDiacritics(NpgsqlTsQuery query) =>
         HasAlternatives(query) && OnlyFoldedAlternatives(query) ? (Choose(query, first: false), Choose(query, first: true)) : null;
 
+    /// <summary>
+    /// The query ranked as the alternatives of its words when it has more than two (else itself): ts_rank
+    /// weighs every pair of an AND or phrase query's words against each other over all their positions,
+    /// so four words cost it three times what two do (7 ms against 2.5 ms over 300 Vietnamese texts), and
+    /// Vietnamese words are syllables, so most Vietnamese searches have three or more. Every text ranked
+    /// matches the whole query already; how often and where it holds the words then decides.
+    /// </summary>
+    public static NpgsqlTsQuery Affordable(NpgsqlTsQuery query)
+    {
+        var words = Positive(query).DistinctBy(w => (w.Text, w.Weights, w.IsPrefixSearch)).ToList();
+        return words.Count <= 2 ? query : words.Select(w => (NpgsqlTsQuery)w).Aggregate((left, right) => new NpgsqlTsQueryOr(left, right));
+    }
+
+    private static IEnumerable<NpgsqlTsQueryLexeme> Positive(NpgsqlTsQuery query) => query switch
+    {
+        NpgsqlTsQueryLexeme word => [word],
+        NpgsqlTsQueryNot => [],
+        NpgsqlTsQueryBinOp binary => Positive(binary.Left).Concat(Positive(binary.Right)),
+        _ => [],
+    };
+
     private static bool OnlyFoldedAlternatives(NpgsqlTsQuery query) => query switch
     {
         NpgsqlTsQueryOr { Left: NpgsqlTsQueryLexeme exact, Right: NpgsqlTsQueryLexeme folded } =>

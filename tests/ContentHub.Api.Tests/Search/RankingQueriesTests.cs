@@ -3,7 +3,10 @@ using NpgsqlTypes;
 
 namespace ContentHub.Api.Tests.Search;
 
-/// <summary>A search with alternatives is ranked by the query of its first alternatives plus that of its second ones.</summary>
+/// <summary>
+/// A search with alternatives is ranked by the query of its first alternatives plus that of its second
+/// ones; a query of more than two words by the alternatives of its words.
+/// </summary>
 public sealed class RankingQueriesTests
 {
     private static NpgsqlTsQueryLexeme L(string lexeme) => new NpgsqlTsQueryLexeme(lexeme);
@@ -49,5 +52,19 @@ public sealed class RankingQueriesTests
         // A reader's OR, or a Korean word and its stem, are not diacritics.
         Assert.Null(RankingQueries.ByDiacritics(new NpgsqlTsQueryOr(L("bac"), L("giang"))));
         Assert.Null(RankingQueries.ByDiacritics(new NpgsqlTsQueryOr(L("투자를"), L("투자"))));
+    }
+
+    [Fact]
+    public void A_query_of_more_than_two_words_is_ranked_by_its_words_as_alternatives_without_those_it_excludes()
+    {
+        // đầu tư hợp tác, not Hà Nội: 'dau' & 'tu' & 'hop' & 'tac' & !'ha'
+        var query = new NpgsqlTsQueryAnd(new NpgsqlTsQueryAnd(new NpgsqlTsQueryAnd(L("dau"), L("tu")), new NpgsqlTsQueryAnd(L("hop"), L("tac"))), new NpgsqlTsQueryNot(L("ha")));
+        var phrase = new NpgsqlTsQueryFollowedBy(new NpgsqlTsQueryFollowedBy(L("khu"), 1, L("cong")), 1, L("nghiep"));
+        var two = new NpgsqlTsQueryFollowedBy(L("industri"), 1, L("park"));
+
+        Assert.Equal("( ( 'dau' | 'tu' ) | 'hop' ) | 'tac'", RankingQueries.Affordable(query).ToString());
+        Assert.Equal("( 'khu' | 'cong' ) | 'nghiep'", RankingQueries.Affordable(phrase).ToString());
+        Assert.Same(two, RankingQueries.Affordable(two));
+        Assert.Equal("( 'a' | 'b' ) | 'c'", RankingQueries.Affordable(new NpgsqlTsQueryAnd(new NpgsqlTsQueryAnd(L("a"), L("b")), new NpgsqlTsQueryAnd(L("a"), L("c")))).ToString());
     }
 }

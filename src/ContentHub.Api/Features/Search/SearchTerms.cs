@@ -143,17 +143,12 @@ public sealed class SearchTerms
                 // rank(folded) * (matches(exact) ? 2 : 1)
                 var vector = node.Arguments[0];
                 return Expression.Multiply(
-                    Expression.Call(node.Method, vector, Held.Of(folded), node.Arguments[2]),
+                    Expression.Call(node.Method, vector, Held.Of(RankingQueries.Affordable(folded)), node.Arguments[2]),
                     Expression.Condition(Expression.Call(typeof(TextFunctions).GetMethod(nameof(TextFunctions.MatchesRowByRow))!, vector, Held.Of(exact)),
                         Expression.Constant(2f), Expression.Constant(1f)));
             }
 
-            if (RankingQueries.Of(query) is not { Count: > 1 } parts)
-            {
-                return base.VisitMethodCall(node);
-            }
-
-            return parts.Select(part => (Expression)Expression.Call(node.Method, node.Arguments[0], Held.Of(part), node.Arguments[2]))
+            return RankingQueries.Of(query).Select(part => (Expression)Expression.Call(node.Method, node.Arguments[0], Held.Of(RankingQueries.Affordable(part)), node.Arguments[2]))
                 .Aggregate(Expression.Add);
         }
 

@@ -73,7 +73,9 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
                 .Select(e => new { e.ItemId, e.Language, e.Kind, e.Title, e.Summary, e.BodyHtml, e.Slug })
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(e => (e.ItemId, e.Language));
+        // Snippets analyse each hit's text (ICU word breaks for Chinese, Japanese and Lao): the page's run side by side.
         var hits = best.Where(r => texts.ContainsKey((r.ItemId, r.Language))).Select(r => (Row: r, Text: texts[(r.ItemId, r.Language)]))
+            .AsParallel().AsOrdered()
             .Select(h => new PortalHit(
                 h.Row.ItemId, h.Row.Language.Code, h.Text.Kind, h.Text.Title, h.Text.Summary,
                 Snippets.Make(SearchInput.SnippetSource(h.Text.Summary, h.Text.BodyHtml), terms.For(h.Row.Language), h.Row.Language),
