@@ -101,10 +101,11 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
         var matches = new List<Row>();
         for (var probe = 0; probe < MaxProbes; probe++)
         {
-            // One statement: the probe's items as a subquery. How many items it held is asked only when
-            // the matches alone do not settle it (a search that matches nearly everything never asks).
-            var chunk = items.Skip(probe * ProbeSize).Take(ProbeSize).Select(i => i.ItemId);
-            var found = await entries.Searchable(portal, searchable, chain).Where(l => chunk.Contains(l.Item.ItemId)).Where(matching)
+            // One statement, whose items are the probe's, read from the index on the publication time
+            // (as a list of ids, PostgreSQL read every item to join them). How many items it held is asked
+            // only when the matches alone do not settle it (a search that matches nearly everything never asks).
+            var chunk = items.Skip(probe * ProbeSize).Take(ProbeSize);
+            var found = await entries.Searchable(portal, chunk, chain).Where(matching)
                 .OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
                 .Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
