@@ -71,6 +71,29 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
     }
 
     [Fact]
+    public async Task Demo_videos_carry_subtitles_that_the_portal_downloads_and_translators_see_cue_by_cue()
+    {
+        var page = (await api.Client.GetFromJsonAsync<PagedResponse<ItemSummaryResponse>>("/api/v1/items?pageSize=100", TestJson.Options))!;
+        var videos = new List<ItemResponse>();
+        foreach (var summary in page.Items.Where(i => i.Kind == ContentKind.Video))
+        {
+            videos.Add((await api.Client.GetFromJsonAsync<ItemResponse>($"/api/v1/items/{summary.Id}", TestJson.Options))!);
+        }
+
+        var harvest = Assert.Single(videos, v => v.Video!.Subtitles is { Count: 2 });
+        Assert.Equal(["en", "vi"], harvest.Video!.Subtitles!.Select(s => s.Language).Order(StringComparer.Ordinal));
+        var english = System.Text.Json.JsonDocument.Parse(await api.Anonymous.GetStringAsync(
+            $"/odata/Videos?portal={DemoContentSeeder.Portal.Slug}&lang=en&$filter=Id eq {harvest.Id}&$expand=Files")).RootElement;
+        var track = Assert.Single(english.GetProperty("value")[0].GetProperty("Files").EnumerateArray(), f => f.GetProperty("Role").GetString() == "Subtitles");
+        Assert.Contains("lychee orchards of Luc Ngan", await api.Anonymous.GetStringAsync(track.GetProperty("Url").GetString()), StringComparison.Ordinal);
+
+        var draft = Assert.Single(videos, v => v.State == EditorialState.Draft && v.Video!.Subtitles is { Count: 1 });
+        var review = (await api.Client.GetFromJsonAsync<Features.Translation.TranslationReviewResponse>($"/api/v1/items/{draft.Id}/translations/en/review", TestJson.Options))!;
+        Assert.Equal(["subtitles/0", "subtitles/1"], review.Segments.Where(s => s.Id.StartsWith("subtitles/", StringComparison.Ordinal)).Select(s => s.Id));
+        Assert.All(review.Segments.Where(s => s.Id.StartsWith("subtitles/", StringComparison.Ordinal)), s => Assert.Equal("missing", s.State));
+    }
+
+    [Fact]
     public async Task Every_demo_text_is_well_formed_in_its_own_script()
     {
         await using var db = api.CreateDbContext();

@@ -21,5 +21,6 @@ public sealed record DemoContent(IReadOnlyList<DemoContent.Unit> OrgUnits, IRead
         bool Sensitive = false,
         VideoFields? Video = null,
         PromoFields? Promo = null,
-        EditorialState State = EditorialState.Draft);
+        EditorialState State = EditorialState.Draft,
+        IReadOnlyDictionary<string, string>? SubtitleFiles = null);
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using ContentHub.Api.Features.Content;
 using ContentHub.Api.Features.Glossary;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Media;
 using ContentHub.Api.Features.Portals;
 using ContentHub.Api.Features.People;
 using ContentHub.Api.Features.Taxonomy;
@@ -22,7 +23,7 @@ namespace ContentHub.Api.Features.Demo;
 /// </summary>
 public sealed partial class DemoContentSeeder(
     ContentHubDbContext db, CategoryService categories, OrgUnitService units, ItemService items, ItemStore store, WorkflowService workflow,
-    AccountsBootstrap accounts, PortalService portals, GlossaryService glossary, CurrentUser user, ILogger<DemoContentSeeder> logger)
+    AccountsBootstrap accounts, PortalService portals, GlossaryService glossary, MediaUploads uploads, CurrentUser user, ILogger<DemoContentSeeder> logger)
 {
     public const string Actor = "demo";
 
@@ -119,7 +120,10 @@ public sealed partial class DemoContentSeeder(
     private async Task SeedItemAsync(DemoContent.Item item, Guid unitId, Guid categoryId, CancellationToken cancellationToken)
     {
         var source = item.Variants[item.SourceLanguage];
-        var request = new CreateItemRequest(item.Kind, item.SourceLanguage, unitId, categoryId, source, item.Tags, item.Sensitive, item.Video, item.Promo);
+        var video = item.Video is not null && item.SubtitleFiles is { } tracks
+            ? item.Video with { Subtitles = await UploadSubtitlesAsync(tracks, cancellationToken).ConfigureAwait(false) }
+            : item.Video;
+        var request = new CreateItemRequest(item.Kind, item.SourceLanguage, unitId, categoryId, source, item.Tags, item.Sensitive, video, item.Promo);
         var created = Expect(await items.CreateAsync(request, Actor, cancellationToken).ConfigureAwait(false), source.Title);
         foreach (var (language, variant) in item.Variants.Where(v => v.Key != item.SourceLanguage))
         {
@@ -127,6 +131,20 @@ public sealed partial class DemoContentSeeder(
         }
 
         await AdvanceAsync(created.Id, item, source.Title, cancellationToken).ConfigureAwait(false);
+    }
+
+    // Uploaded like any file (checked as WebVTT), from the files beside the demo content.
+    private async Task<List<LanguageFile>> UploadSubtitlesAsync(IReadOnlyDictionary<string, string> tracks, CancellationToken cancellationToken)
+    {
+        var files = new List<LanguageFile>();
+        foreach (var (language, name) in tracks)
+        {
+            await using var file = File.OpenRead(Path.Combine(AppContext.BaseDirectory, "Demo", name));
+            var (uploaded, refusal) = await uploads.UploadAsync(file, "text/vtt", Path.GetFileName(name), cancellationToken).ConfigureAwait(false);
+            files.Add(new LanguageFile(Expect(uploaded, $"{name}: {refusal?.Detail}").File.Id, language));
+        }
+
+        return files;
     }
 
     // Through the real workflow, with a distinct reviewer and lead, so the demo obeys four eyes like everyone else.
