@@ -11,6 +11,7 @@ public sealed class ContentVariant
     public const int MaxSummaryLength = 1000;
     public const int MaxSeoDescriptionLength = 320;
     public const int MaxBodyLength = 200_000;
+    public const int MaxTranscriptLength = 200_000;
 
     private ContentVariant()
     {
@@ -35,6 +36,9 @@ public sealed class ContentVariant
     public string Slug { get; private set; } = string.Empty;
 
     public string? SeoDescription { get; private set; }
+
+    /// <summary>A video's words in this language, as plain text (a line per utterance); null for other kinds.</summary>
+    public string? Transcript { get; private set; }
 
     /// <summary>The reviewer's approval of this language's text.</summary>
     public Approval? Review { get; private set; }
@@ -104,11 +108,12 @@ public sealed class ContentVariant
         BodyHtml = text.BodyHtml;
         Slug = text.Slug;
         SeoDescription = text.SeoDescription;
+        Transcript = text.Transcript;
         Refingerprint(subtitles);
         UpdatedBy = actor;
         UpdatedAt = now;
     }
 
     /// <summary>Keeps the fingerprint true when the language's subtitle track changes without the text.</summary>
-    internal void Refingerprint(Guid? subtitles) => Fingerprint = TextFingerprint.Of(Title, Summary, BodyMarkdown, SeoDescription, subtitles);
+    internal void Refingerprint(Guid? subtitles) => Fingerprint = TextFingerprint.Of(Title, Summary, BodyMarkdown, SeoDescription, subtitles, Transcript);
 }

@@ -7,4 +7,5 @@ public sealed record VariantText(
     string BodyMarkdown,
     string BodyHtml,
     string Slug,
-    string? SeoDescription);
+    string? SeoDescription,
+    string? Transcript = null);

@@ -36,6 +36,9 @@ public sealed class PublishedEntry
 
     public string? SeoDescription { get; private set; }
 
+    /// <summary>A video's transcript in this language.</summary>
+    public string? Transcript { get; private set; }
+
     public int? VideoDurationSeconds { get; private set; }
 
     public string? VideoUrl { get; private set; }
@@ -93,6 +96,7 @@ public sealed class PublishedEntry
         BodyHtml = variant.BodyHtml;
         Slug = variant.Slug;
         SeoDescription = variant.SeoDescription;
+        Transcript = variant.Transcript;
         VideoDurationSeconds = item.Video?.DurationSeconds;
         VideoUrl = item.Video?.VideoUrl?.ToString();
         PosterUrl = item.Video?.PosterUrl?.ToString();

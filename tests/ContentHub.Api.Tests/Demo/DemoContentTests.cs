@@ -71,7 +71,7 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
     }
 
     [Fact]
-    public async Task Demo_videos_carry_subtitles_that_the_portal_downloads_and_translators_see_cue_by_cue()
+    public async Task Demo_videos_carry_subtitles_and_transcripts_that_the_portal_gets_and_translators_see_cue_by_cue()
     {
         var page = (await api.Client.GetFromJsonAsync<PagedResponse<ItemSummaryResponse>>("/api/v1/items?pageSize=100", TestJson.Options))!;
         var videos = new List<ItemResponse>();
@@ -86,6 +86,9 @@ public sealed class DemoContentTests(DemoFixture api) : IClassFixture<DemoFixtur
             $"/odata/Videos?portal={DemoContentSeeder.Portal.Slug}&lang=en&$filter=Id eq {harvest.Id}&$expand=Files")).RootElement;
         var track = Assert.Single(english.GetProperty("value")[0].GetProperty("Files").EnumerateArray(), f => f.GetProperty("Role").GetString() == "Subtitles");
         Assert.Contains("lychee orchards of Luc Ngan", await api.Anonymous.GetStringAsync(track.GetProperty("Url").GetString()), StringComparison.Ordinal);
+        var transcript = System.Text.Json.JsonDocument.Parse(await api.Anonymous.GetStringAsync(
+            $"/odata/Videos?portal={DemoContentSeeder.Portal.Slug}&lang=en&$filter=Id eq {harvest.Id}&$select=Transcript")).RootElement;
+        Assert.StartsWith("At four in the morning", transcript.GetProperty("value")[0].GetProperty("Transcript").GetString(), StringComparison.Ordinal);
 
         var draft = Assert.Single(videos, v => v.State == EditorialState.Draft && v.Video!.Subtitles is { Count: 1 });
         var review = (await api.Client.GetFromJsonAsync<Features.Translation.TranslationReviewResponse>($"/api/v1/items/{draft.Id}/translations/en/review", TestJson.Options))!;

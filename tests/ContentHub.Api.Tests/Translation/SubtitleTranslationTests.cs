@@ -15,7 +15,8 @@ using static ContentHub.Api.Tests.Translation.TranslationHttp;
 namespace ContentHub.Api.Tests.Translation;
 
 /// <summary>
-/// A video's subtitle track takes part in translation like the rest of its text, a cue a segment:
+/// A video's subtitle track and transcript take part in translation like the rest of its text, a
+/// cue or a transcript line a segment:
 /// machine drafts write a track in the target language with the source's timings, the review and
 /// XLIFF show the cues, checks hold translators to them, memory learns them, and a new source
 /// track makes the translation outdated.
@@ -44,6 +45,7 @@ public sealed class SubtitleTranslationTests(TranslatorFixture api) : IClassFixt
             $"WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\n⟨en⟩<v Người dẫn>Chào mừng đến Bắc Giang {marker}\n\n2\n00:00:04.500 --> 00:00:08.000 line:90%\n⟨en⟩Năm 2026 có nhiều lễ hội\nở Lục Ngạn {marker}\n\n",
             english);
         Assert.Equal(TranslationState.MachineTranslated, (await StatesAsync(translator, itemId)).Languages.Single(l => l.Language == "en").State);
+        Assert.Equal($"⟨en⟩Người dẫn: chào mừng {marker}.\n\n⟨en⟩Năm 2026 có nhiều lễ hội.", (await VariantAsync(translator, itemId, "en")).Transcript);
 
         var review = (await translator.GetFromJsonAsync<TranslationReviewResponse>($"/api/v1/items/{itemId}/translations/en/review", TestJson.Options))!;
         var cues = review.Segments.Where(s => s.Id.StartsWith("subtitles/", StringComparison.Ordinal)).ToList();
@@ -88,7 +90,7 @@ public sealed class SubtitleTranslationTests(TranslatorFixture api) : IClassFixt
     public async Task A_translation_without_the_sources_cues_does_not_go_to_review()
     {
         var (_, _, translator, itemId, _) = await ApprovedVideoAsync();
-        using (var written = await translator.PutAsJsonAsync($"/api/v1/items/{itemId}/variants/ko", new VariantRequest("박장 영상", "박장에 오신 것을 환영합니다."), TestJson.Options))
+        using (var written = await translator.PutAsJsonAsync($"/api/v1/items/{itemId}/variants/ko", new VariantRequest("박장 영상", "박장에 오신 것을 환영합니다.", Transcript: "진행자: 환영합니다.\n\n2026년에는 축제가 많습니다."), TestJson.Options))
         {
             Assert.True(written.IsSuccessStatusCode, await written.Content.ReadAsStringAsync());
         }
@@ -159,7 +161,7 @@ public sealed class SubtitleTranslationTests(TranslatorFixture api) : IClassFixt
         // Letters only, so that the memory of one test never serves another's cues.
         var marker = string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => char.IsDigit(c) ? (char)('g' + (c - '0')) : c));
         var track = await UploadTrackAsync(editor, Track(marker));
-        var request = new CreateItemRequest(ContentKind.Video, "vi", unit.Id, category.Id, new VariantRequest($"Phim về Bắc Giang {marker}", "Giới thiệu tỉnh."),
+        var request = new CreateItemRequest(ContentKind.Video, "vi", unit.Id, category.Id, new VariantRequest($"Phim về Bắc Giang {marker}", "Giới thiệu tỉnh.", Transcript: $"Người dẫn: chào mừng {marker}.\n\nNăm 2026 có nhiều lễ hội."),
             Video: new VideoFields(10, "https://v.example/bac-giang.mp4", Subtitles: [new LanguageFile(track, "vi")]));
         using var created = await editor.PostAsJsonAsync("/api/v1/items", request, TestJson.Options);
         Assert.True(created.IsSuccessStatusCode, await created.Content.ReadAsStringAsync());

@@ -80,7 +80,7 @@ public sealed class VariantWriter(ContentHubDbContext db, ItemStore store, SlugA
 
     /// <summary>Renders the Markdown once, at save time.</summary>
     public VariantText Render(VariantDraft draft, string slug) =>
-        new(draft.Title, draft.Summary, draft.BodyMarkdown, renderer.ToHtml(draft.BodyMarkdown), slug, draft.SeoDescription);
+        new(draft.Title, draft.Summary, draft.BodyMarkdown, renderer.ToHtml(draft.BodyMarkdown), slug, draft.SeoDescription, draft.Transcript);
 
     /// <summary>The draft's slug (null when another item has it); else the current one; else one made from the title.</summary>
     public async Task<string?> ChooseSlugAsync(ContentItem item, LanguageTag language, VariantDraft draft, string? currentSlug, CancellationToken cancellationToken)

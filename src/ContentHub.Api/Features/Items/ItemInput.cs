@@ -46,6 +46,9 @@ public static class ItemInput
         errors.Require(seo is null || seo.Length <= ContentVariant.MaxSeoDescriptionLength, prefix + "seoDescription", $"At most {ContentVariant.MaxSeoDescriptionLength} characters.");
         var body = TextNormalizer.NormalizeBody(request.BodyMarkdown ?? string.Empty);
         errors.Require(body.Length <= ContentVariant.MaxBodyLength, prefix + "bodyMarkdown", $"At most {ContentVariant.MaxBodyLength} characters.");
+        var transcript = request.Transcript is null ? null : TextNormalizer.NormalizeBody(request.Transcript);
+        transcript = string.IsNullOrWhiteSpace(transcript) ? null : transcript;
+        errors.Require(transcript is null || transcript.Length <= ContentVariant.MaxTranscriptLength, prefix + "transcript", $"At most {ContentVariant.MaxTranscriptLength} characters.");
 
         var slug = TextNormalizer.CleanOptional(request.Slug);
         if (slug is not null && !Slug.IsValid(slug))
@@ -53,7 +56,7 @@ public static class ItemInput
             errors.Add(prefix + "slug", $"A slug is lower-case letters, digits and single hyphens, at most {Slug.MaxLength} characters; for example '{Slug.From(slug)}'.");
         }
 
-        return errors.Any ? null : new VariantDraft(title!, summary, body, slug, seo);
+        return errors.Any ? null : new VariantDraft(title!, summary, body, slug, seo, transcript);
     }
 
     private static List<string> Tags(IReadOnlyList<string>? tags, FieldErrors errors)

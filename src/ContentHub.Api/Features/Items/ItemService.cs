@@ -23,6 +23,7 @@ public sealed class ItemService(
         LanguageInput.TryParse(request.SourceLanguage, "sourceLanguage", errors, out var language);
         var details = ItemInput.Details(request.Kind, request.OrgUnitId, request.CategoryId, request.Tags, request.Sensitive, request.Video, request.Promo, errors);
         var draft = ItemInput.Variant(request.Variant, "variant.", errors);
+        errors.Require(draft?.Transcript is null || request.Kind == ContentKind.Video, "variant.transcript", "Only a video has a transcript.");
         if (details is null || draft is null || errors.Any)
         {
             return errors.ToOutcome<ContentItem>();
@@ -126,6 +127,11 @@ public sealed class ItemService(
         {
             return new Outcome<VariantWritten>.Forbidden(
                 $"Only the owning unit's editors, or translators assigned {language} (not the source language), write this text.");
+        }
+
+        if (draft.Transcript is not null && item.Kind != ContentKind.Video)
+        {
+            return new Outcome<VariantWritten>.Invalid(new() { ["transcript"] = [$"Only a video has a transcript; this item is a {item.Kind}."] });
         }
 
         return await variants.WriteAsync(item, language, draft, ifMatch, actor, VariantOrigin.Written, cancellationToken).ConfigureAwait(false);

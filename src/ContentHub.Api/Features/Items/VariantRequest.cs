@@ -6,4 +6,5 @@ namespace ContentHub.Api.Features.Items;
 /// <param name="Summary">A short lead, at most 1,000 characters.</param>
 /// <param name="Slug">The URL name, unique per kind and language. Made from the title when left out on creation, and kept when left out on replacement.</param>
 /// <param name="SeoDescription">The description search engines show, at most 320 characters.</param>
-public sealed record VariantRequest(string Title, string BodyMarkdown = "", string? Summary = null, string? Slug = null, string? SeoDescription = null);
+/// <param name="Transcript">Videos only: what is said in the video in this language, as plain text (a line per utterance), at most 200,000 characters.</param>
+public sealed record VariantRequest(string Title, string BodyMarkdown = "", string? Summary = null, string? Slug = null, string? SeoDescription = null, string? Transcript = null);

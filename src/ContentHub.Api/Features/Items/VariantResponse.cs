@@ -23,6 +23,7 @@ namespace ContentHub.Api.Features.Items;
 /// <param name="SignOff">The lead's sign-off of this language (sensitive items), if any.</param>
 /// <param name="Withdrawn">True when this language was taken off the portals on its own.</param>
 /// <param name="Cleared">True when this language is approved as it stands (and signed off, for a sensitive item), so portals may show it once the item is published.</param>
+/// <param name="Transcript">A video's words in this language (plain text, a line per utterance); null if none, and for other kinds.</param>
 public sealed record VariantResponse(
     Guid ItemId,
     string Language,
@@ -40,7 +41,8 @@ public sealed record VariantResponse(
     ApprovalResponse? Review,
     ApprovalResponse? SignOff,
     bool Withdrawn,
-    bool Cleared)
+    bool Cleared,
+    string? Transcript = null)
 {
     public static VariantResponse From(ContentItem item, ContentVariant variant, LatestRevisions latest) => new(
         variant.ItemId,
@@ -59,5 +61,6 @@ public sealed record VariantResponse(
         ApprovalResponse.From(variant.Review, latest.Of(variant.Language)),
         ApprovalResponse.From(variant.SignOff, latest.Of(variant.Language)),
         variant.Withdrawn,
-        latest.IsCleared(item, variant));
+        latest.IsCleared(item, variant),
+        variant.Transcript);
 }

@@ -66,6 +66,7 @@ public static class EntryFields
         Of("CategoryId", Identifier, l => l.Item.CategoryId, (w, n, e) => w.WriteString(n, e.CategoryId), e => e.CategoryId, keyset: true),
         Of("DurationSeconds", new(EdmPrimitiveTypeKind.Int32, false), l => l.Entry.VideoDurationSeconds, (w, n, e) => w.WriteNumber(n, e.DurationSeconds ?? 0), e => e.DurationSeconds ?? 0, ContentKind.Video, keyset: true),
         Of("VideoUrl", OptionalText, l => l.Entry.VideoUrl, (w, n, e) => w.WriteString(n, e.VideoUrl), e => e.VideoUrl, ContentKind.Video, keyset: true),
+        Of("Transcript", OptionalText, l => l.Entry.Transcript, (w, n, e) => w.WriteString(n, e.Transcript), e => e.Transcript, ContentKind.Video),
         Of("PosterUrl", OptionalText, l => l.Entry.PosterUrl, (w, n, e) => w.WriteString(n, e.PosterUrl), e => e.PosterUrl, ContentKind.Video, keyset: true),
         Of("AssetType", new(null, false), l => l.Entry.PromoAssetType, (w, n, e) => w.WriteString(n, e.AssetType?.ToString()),
             e => new ODataEnumValue(e.AssetType?.ToString(), PortalModel.Namespace + ".PromoAssetType"), ContentKind.PromoAsset),

@@ -29,6 +29,8 @@ public sealed class EntryView
 
     public string? SeoDescription { get; init; }
 
+    public string? Transcript { get; init; }
+
     public List<string> Tags { get; init; } = [];
 
     public string[]? AvailableLanguages { get; init; }

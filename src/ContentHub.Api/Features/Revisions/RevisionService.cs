@@ -130,7 +130,7 @@ public sealed class RevisionService(
     private async Task<Outcome<Restored>> RestoreVariantAsync(ContentItem item, Revision revision, LanguageTag language, string? ifMatch, string actor, CancellationToken cancellationToken)
     {
         var snapshot = VariantSnapshot.FromJson(revision.Snapshot);
-        var draft = new VariantDraft(snapshot.Title, snapshot.Summary, snapshot.BodyMarkdown, snapshot.Slug, snapshot.SeoDescription);
+        var draft = new VariantDraft(snapshot.Title, snapshot.Summary, snapshot.BodyMarkdown, snapshot.Slug, snapshot.SeoDescription, snapshot.Transcript);
         var written = await variants.WriteAsync(item, language, draft, ifMatch, actor, VariantOrigin.Restored(revision.Id), cancellationToken).ConfigureAwait(false);
         return written.Map(w => new Restored(w.Item, w.Variant.Version));
     }

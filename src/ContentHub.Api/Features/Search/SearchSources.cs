@@ -12,7 +12,8 @@ namespace ContentHub.Api.Features.Search;
 
 /// <summary>
 /// What is searched, per language: title (A); lead, tags and the category's name (B); body text (C);
-/// alternative text, captions and the text of attached files, such as a PDF publication's (D). The
+/// a video's transcript, alternative text, captions and the text of attached files, such as a PDF
+/// publication's or a subtitle track's (D). The
 /// names and file texts live in other rows, read here through a context of their own, because the
 /// indexer runs while another is saving.
 /// </summary>
@@ -56,7 +57,7 @@ public sealed class SearchSources(IServiceScopeFactory scopes)
             document.AddAll(item.Tags, 'B').Add(CategoryName(item.CategoryId, variant.Language, known), 'B');
         }
 
-        document.Add(SearchText.PlainText(variant.BodyHtml), 'C');
+        document.Add(SearchText.PlainText(variant.BodyHtml), 'C').Add(variant.Transcript, 'D');
         foreach (var file in item?.Files.Where(f => f.Link.AppliesTo(variant.Language.Code)) ?? [])
         {
             var caption = known.Captions[file.FileId].FirstOrDefault(c => c.Language == variant.Language);
@@ -71,7 +72,7 @@ public sealed class SearchSources(IServiceScopeFactory scopes)
     {
         var document = new SearchDocument(entry.Language).Add(entry.Title, 'A').Add(entry.Summary, 'B')
             .AddAll(entry.Tags, 'B').Add(CategoryName(entry.CategoryId, entry.Language, known), 'B')
-            .Add(SearchText.PlainText(entry.BodyHtml), 'C');
+            .Add(SearchText.PlainText(entry.BodyHtml), 'C').Add(entry.Transcript, 'D');
         foreach (var file in entry.Files)
         {
             document.Add(file.AltText, 'D').Add(file.Caption, 'D').Add(known.FileTexts.GetValueOrDefault(file.Id), 'D');

@@ -148,7 +148,8 @@ public sealed class PortalSync(ContentHubDbContext db, PortalEntries entries, Sy
         listings.Select(l => new ValueTuple<Guid, SyncEntry>(l.Item.ItemId, new SyncEntry(
             l.Item.Kind.ToString(), l.Entry.Title, l.Entry.Summary, l.Entry.BodyHtml, l.Entry.Slug, l.Item.CategoryId, l.Entry.Tags,
             l.Item.PublishedAt, l.Entry.UpdatedAt, l.Entry.MachineTranslated, l.Entry.SourceUpdatedAt,
-            l.Entry.VideoDurationSeconds, l.Entry.VideoUrl, l.Entry.PromoAssetType.HasValue ? l.Entry.PromoAssetType.Value.ToString() : null, l.Entry.UsageRights, l.Entry.RightsExpireOn, l.Entry.Credit)
+            l.Entry.VideoDurationSeconds, l.Entry.VideoUrl, l.Entry.PromoAssetType.HasValue ? l.Entry.PromoAssetType.Value.ToString() : null, l.Entry.UsageRights, l.Entry.RightsExpireOn, l.Entry.Credit,
+            l.Entry.Transcript)
         {
             Stored = l.Entry.Files,
         }));

@@ -10,14 +10,14 @@ public sealed record SyncPage(IReadOnlyList<SyncRecord> Changes, string Cursor, 
 public sealed record SyncRecord(Guid ItemId, string Language, bool Deleted, SyncEntry? Entry);
 
 /// <summary>
-/// The entry's text and facts, as the portal's OData service would give them: for a video its length
-/// and external address, for a promotional asset its type, rights and credit, and the files the
+/// The entry's text and facts, as the portal's OData service would give them: for a video its length,
+/// external address and transcript, for a promotional asset its type, rights and credit, and the files the
 /// entry carries in its language (with absolute addresses under /files/{portal}/).
 /// </summary>
 public sealed record SyncEntry(
     string Kind, string Title, string? Summary, string Body, string Slug, Guid CategoryId, IReadOnlyList<string> Tags,
     DateTimeOffset PublishedAt, DateTimeOffset UpdatedAt, bool MachineTranslated, DateTimeOffset? SourceUpdatedAt,
-    int? DurationSeconds, string? VideoUrl, string? AssetType, string? UsageRights, DateOnly? RightsExpireOn, string? Credit)
+    int? DurationSeconds, string? VideoUrl, string? AssetType, string? UsageRights, DateOnly? RightsExpireOn, string? Credit, string? Transcript = null)
 {
     public IReadOnlyList<Portals.PortalFile> Files { get; init; } = [];
 

@@ -75,7 +75,7 @@ public sealed class TranslatedCues(ContentHubDbContext db, ItemStore store, Item
             return new Outcome<ItemTranslationsResponse>.Invalid(new() { ["cues"] = [refused] });
         }
 
-        var sameText = new VariantDraft(variant.Title, variant.Summary, variant.BodyMarkdown, variant.Slug, variant.SeoDescription);
+        var sameText = new VariantDraft(variant.Title, variant.Summary, variant.BodyMarkdown, variant.Slug, variant.SeoDescription, variant.Transcript);
         var written = await writer.WriteAsync(item, language, sameText, ifMatch, user.Name, VariantOrigin.Written, cancellationToken).ConfigureAwait(false);
         var latest = await LatestRevisions.LoadAsync(db, item.Id, cancellationToken).ConfigureAwait(false);
         return written.Map(done => TranslationService.View(done.Item, latest));

@@ -79,7 +79,7 @@ public sealed class TranslationReview(ContentHubDbContext db, ItemStore store, G
 
         var then = VariantSnapshot.FromJson(snapshot);
         var changes = SnapshotDiff.Fields(snapshot, VariantSnapshot.Of(source).ToJson()).Where(c => c.Field != "slug").ToList();
-        var segments = VariantSegments.Of(then.Title, then.Summary, then.BodyMarkdown, then.SeoDescription).All.ToDictionary(s => s.Id, StringComparer.Ordinal);
+        var segments = VariantSegments.Of(then.Title, then.Summary, then.BodyMarkdown, then.SeoDescription, then.Transcript).All.ToDictionary(s => s.Id, StringComparer.Ordinal);
         return (changes, segments);
     }
 }

@@ -8,8 +8,9 @@ namespace ContentHub.Api.Features.Translation;
 
 /// <summary>
 /// A variant as segments: <c>title</c>, <c>summary</c>, <c>seo</c> (plain text, numbers as codes),
-/// the body's blocks (<c>body/0</c>…, see <see cref="MarkdownSegments"/>) and, for a video, the cues
-/// of its subtitle track in that language (<c>subtitles/0</c>…, see <see cref="SubtitleSegments"/>);
+/// the body's blocks (<c>body/0</c>…, see <see cref="MarkdownSegments"/>) and, for a video, each line
+/// of its transcript (<c>transcript/0</c>…, plain text) and the cues of its subtitle track in that
+/// language (<c>subtitles/0</c>…, see <see cref="SubtitleSegments"/>);
 /// and the way back from translated segments to a draft of the variant and its track.
 /// </summary>
 public sealed partial class VariantSegments
@@ -22,8 +23,9 @@ public sealed partial class VariantSegments
     private readonly string _title;
     private readonly string? _summary;
     private readonly string? _seo;
+    private readonly string[]? _transcript;
 
-    private VariantSegments(string title, string? summary, string body, string? seo, SubtitleSegments? subtitles = null)
+    private VariantSegments(string title, string? summary, string body, string? seo, string? transcript, SubtitleSegments? subtitles = null)
     {
         (_title, _summary, _seo, _subtitles) = (title, summary, seo, subtitles);
         _plain = new Dictionary<string, Segment>(StringComparer.Ordinal);
@@ -31,16 +33,29 @@ public sealed partial class VariantSegments
         Add("summary", summary);
         Add("seo", seo);
         _body = MarkdownSegments.Split(body);
-        All = [.. PlainFields.Where(_plain.ContainsKey).Select(id => _plain[id]), .. _body.Segments, .. subtitles?.Segments ?? []];
+
+        // A transcript line by line (an utterance each); blank lines stay where they are.
+        _transcript = transcript?.Split('\n');
+        var lines = new List<string>();
+        for (var i = 0; i < (_transcript?.Length ?? 0); i++)
+        {
+            Add(TranscriptLine(i), _transcript![i]);
+            if (_plain.ContainsKey(TranscriptLine(i)))
+            {
+                lines.Add(TranscriptLine(i));
+            }
+        }
+
+        All = [.. PlainFields.Where(_plain.ContainsKey).Select(id => _plain[id]), .. _body.Segments, .. lines.Select(id => _plain[id]), .. subtitles?.Segments ?? []];
     }
 
     public IReadOnlyList<Segment> All { get; }
 
     /// <summary>The variant's segments, with the cues of its language's subtitle track when given (see <see cref="SubtitleTracks"/>).</summary>
     public static VariantSegments Of(ContentVariant variant, SubtitleSegments? subtitles = null) =>
-        new(variant.Title, variant.Summary, variant.BodyMarkdown, variant.SeoDescription, subtitles);
+        new(variant.Title, variant.Summary, variant.BodyMarkdown, variant.SeoDescription, variant.Transcript, subtitles);
 
-    public static VariantSegments Of(string title, string? summary, string body, string? seo) => new(title, summary, body, seo);
+    public static VariantSegments Of(string title, string? summary, string body, string? seo, string? transcript = null) => new(title, summary, body, seo, transcript);
 
     /// <summary>The variant's text with each segment replaced by its translation (missing ones keep the source).</summary>
     public VariantDraft Draft(IReadOnlyDictionary<string, TaggedText> translations) =>
@@ -49,7 +64,8 @@ public sealed partial class VariantSegments
             Field("summary", _summary, translations),
             _body.Join(translations),
             Slug: null,
-            Field("seo", _seo, translations));
+            Field("seo", _seo, translations),
+            _transcript is null ? null : string.Join('\n', _transcript.Select((line, i) => Field(TranscriptLine(i), line, translations)!.Replace('\n', ' '))));
 
     /// <summary>The subtitle track with each cue translated (missing ones keep the source), or null when there is no track.</summary>
     public string? Subtitles(IReadOnlyDictionary<string, TaggedText> translations) => _subtitles?.Translate(translations);
@@ -70,6 +86,9 @@ public sealed partial class VariantSegments
 
         return builder.ToString();
     }
+
+    // Numbered by line, so a translated line goes back to its place whatever the blank lines around it.
+    private static string TranscriptLine(int index) => $"transcript/{index}";
 
     private string? Field(string id, string? source, IReadOnlyDictionary<string, TaggedText> translations) =>
         _plain.TryGetValue(id, out var segment) && translations.TryGetValue(id, out var translated)

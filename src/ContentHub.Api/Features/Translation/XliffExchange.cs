@@ -130,7 +130,7 @@ public sealed class XliffExchange(ContentHubDbContext db, ItemStore store, ItemA
                 return new Outcome<IReadOnlyList<Guid>>.Invalid(new() { ["file"] = [$"item {item.Id}: {refused}"] });
             }
 
-            if (current is not null && current.Title == draft.Title && current.Summary == draft.Summary && current.BodyMarkdown == draft.BodyMarkdown && current.SeoDescription == draft.SeoDescription
+            if (current is not null && current.Title == draft.Title && current.Summary == draft.Summary && current.BodyMarkdown == draft.BodyMarkdown && current.SeoDescription == draft.SeoDescription && current.Transcript == draft.Transcript
                 && item.SubtitlesIn(language) == trackBefore)
             {
                 continue;
