@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Xml.Linq;
 using ContentHub.Api.Features.Items;
+using ContentHub.Api.Features.Media;
 using ContentHub.Api.Features.Translation;
 using ContentHub.Api.Tests.Media;
 using ContentHub.Domain.Content;
@@ -137,6 +138,26 @@ public sealed class SubtitleTranslationTests(TranslatorFixture api) : IClassFixt
         using (var forbidden = await PutCuesAsync(english, itemId, "ko", new() { ["subtitles/0"] = "{1/}박장" }))
         {
             Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Generated_cue_text_is_taken_or_refused_and_the_track_stays_well_formed_with_its_timings()
+    {
+        var (_, _, translator, itemId, _) = await ApprovedVideoAsync();
+        Assert.Equal("Done", (await FinishedAsync(translator, (await MachineAsync(translator, itemId, "ko")).Id)).State);
+        string[] pieces = ["{1/}", "{2/}", "{1}", "{/1}", "{99/}", "{", "}", "{{", "}}", "-->", "\n\n", "<b>", "&amp;", "축제", " ", "NOTE", "00:00:01.000 --> 00:00:02.000", "\u00e9"];
+        var random = new Random(61206);
+        for (var round = 0; round < 40; round++)
+        {
+            var id = random.Next(4) == 0 ? $"subtitles/{random.Next(-1, 4)}" : $"subtitles/{random.Next(2)}";
+            var text = string.Concat(Enumerable.Range(0, random.Next(0, 6)).Select(_ => pieces[random.Next(pieces.Length)]));
+            using var response = await PutCuesAsync(translator, itemId, "ko", new() { [id] = text });
+
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.BadRequest, $"{id} = {text}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            var track = await TrackAsync(translator, itemId, "ko");
+            Assert.Null(WebVtt.FirstError(Encoding.UTF8.GetBytes(track)));
+            Assert.Equal(["00:00:01.000 --> 00:00:04.000", "00:00:04.500 --> 00:00:08.000 line:90%"], track.Split('\n').Where(l => l.Contains("-->", StringComparison.Ordinal)));
         }
     }
 
