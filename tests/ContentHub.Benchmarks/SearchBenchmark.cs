@@ -102,6 +102,48 @@ public static class SearchBenchmark
         Console.WriteLine("| language | p50 ms of each query, sequentially |");
         Console.WriteLine("|---|---|");
         medians.ForEach(Console.WriteLine);
+        await EditorialAsync(admin, duration);
+    }
+
+    // The editors' search (/api/v1/search, drafts included, every variant they may see) with the same
+    // queries, one language at a time, sequentially: p50 and p95.
+    private static async Task EditorialAsync(HttpClient admin, TimeSpan duration)
+    {
+        string Url(string language, string q) => $"/api/v1/search?language={Uri.EscapeDataString(language)}&q={Uri.EscapeDataString(q)}";
+        foreach (var (language, queries) in Queries)
+        {
+            foreach (var q in queries)
+            {
+                using var warm = await admin.GetAsync(Url(language, q));
+                warm.EnsureSuccessStatusCode();
+            }
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| language (editors' search) | p50 ms | p95 ms | p50 of each query |");
+        Console.WriteLine("|---|---|---|---|");
+        foreach (var (language, queries) in Queries)
+        {
+            var latencies = new List<double>();
+            var byQuery = queries.ToDictionary(q => q, _ => new List<double>());
+            var sequential = Stopwatch.StartNew();
+            while (sequential.Elapsed < duration / 2)
+            {
+                foreach (var q in queries)
+                {
+                    var one = Stopwatch.StartNew();
+                    using var response = await admin.GetAsync(Url(language, q));
+                    response.EnsureSuccessStatusCode();
+                    await response.Content.ReadAsByteArrayAsync();
+                    latencies.Add(one.Elapsed.TotalMilliseconds);
+                    byQuery[q].Add(one.Elapsed.TotalMilliseconds);
+                }
+            }
+
+            latencies.Sort();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {language} | {Percentile(latencies, 0.50):F1} | {Percentile(latencies, 0.95):F1} | {string.Join(" · ", byQuery.Select(q => $"`{q.Key}` {Percentile(q.Value.Order().ToList(), 0.50):F1}"))} |"));
+        }
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];

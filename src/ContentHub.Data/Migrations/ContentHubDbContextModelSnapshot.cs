@@ -504,6 +504,14 @@ namespace ContentHub.Data.Migrations
                         .IsUnique()
                         .HasDatabaseName("ix_content_variants_kind_language_slug");
 
+                    b.HasIndex("Language", "UpdatedAt", "ItemId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("ix_content_variants_language_updated_at_item_id");
+
+                    b.HasIndex("UpdatedAt", "ItemId", "Language")
+                        .IsDescending(true, true, false)
+                        .HasDatabaseName("ix_content_variants_updated_at_item_id_language");
+
                     b.ToTable("content_variants", (string)null);
                 });
 

@@ -8,9 +8,17 @@ using Microsoft.EntityFrameworkCore;
 
 namespace ContentHub.Api.Features.Search;
 
-/// <summary>Search over every language variant, drafts included, for staff: filtered, ranked, paged, with snippets.</summary>
-public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions suggestions)
+/// <summary>
+/// Search over every language variant, drafts included, for staff: filtered, ranked, paged, with
+/// snippets. Like the portals' search, a broad search probes the newest variants row by row and a
+/// narrow one asks the index (see <c>PortalSearch</c>); then only the newest matches are ranked.
+/// </summary>
+public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions suggestions, IConfiguration configuration)
 {
+    private const int MaxProbes = 3;
+
+    // As in PortalSearch: a thousand and one by default; tests set it small to send searches down the index's path.
+    private int ProbeSize => Math.Max(1, configuration.GetValue("Search:ProbeSize", SearchInput.MaxCounted + 1));
 
     public async Task<Outcome<SearchPage<EditorialHit>>> SearchAsync(EditorialSearchQuery query, CancellationToken cancellationToken)
     {
@@ -30,36 +38,110 @@ public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions su
             return errors.ToOutcome<SearchPage<EditorialHit>>();
         }
 
-        var variants = db.Variants.AsNoTracking().Where(terms!.Matching<ContentVariant>(v => v.Language));
+        // What may be found, before matching: the filters on the variant and on its item.
+        var variants = db.Variants.AsNoTracking();
         variants = language is { } l ? variants.Where(v => v.Language == l) : variants;
         variants = query.UpdatedFrom is { } from ? variants.Where(v => v.UpdatedAt >= from) : variants;
         variants = query.UpdatedTo is { } to ? variants.Where(v => v.UpdatedAt < to) : variants;
-        var hits = from s in variants.Select(terms.WithScore<ContentVariant>(v => v.Language))
-                   join i in db.Items on s.Row.ItemId equals i.Id
-                   where (kind == null || i.Kind == kind) && (state == null || i.State == state)
-                       && (query.CategoryId == null || i.CategoryId == query.CategoryId) && (query.OrgUnitId == null || i.OrgUnitId == query.OrgUnitId)
-                   select new { Variant = s.Row, s.Score, i.State };
+        var searchable = from v in variants
+                         join i in db.Items on v.ItemId equals i.Id
+                         where (kind == null || i.Kind == kind) && (state == null || i.State == state)
+                             && (query.CategoryId == null || i.CategoryId == query.CategoryId) && (query.OrgUnitId == null || i.OrgUnitId == query.OrgUnitId)
+                         select v;
 
-        var counted = await hits.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
+        var (newest, counted, exact) = await NewestByProbeAsync(searchable, terms!, cancellationToken).ConfigureAwait(false)
+            ?? await NewestByIndexAsync(searchable, terms!, cancellationToken).ConfigureAwait(false);
+        var best = (await ScoresAsync(newest, terms!, cancellationToken).ConfigureAwait(false))
+            .OrderByDescending(r => r.Score).ThenByDescending(r => r.UpdatedAt).ThenBy(r => r.ItemId).ThenBy(r => r.Language.Code, StringComparer.Ordinal)
+            .Skip((page - 1) * size).Take(size).ToList();
 
-        // The best among the newest matches (see SearchInput.MaxRanked).
-        var newest = hits.OrderByDescending(h => h.Variant.UpdatedAt).ThenByDescending(h => h.Variant.ItemId).ThenBy(h => h.Variant.Language).Take(SearchInput.MaxRanked);
-        var rows = await newest.Select(h => new
-            {
-                h.Variant.ItemId, h.Variant.Language, h.Variant.Kind, h.State, h.Variant.Title, h.Variant.Summary, h.Variant.BodyHtml, h.Variant.UpdatedAt,
-                h.Score,
-            })
-            .OrderByDescending(h => h.Score).ThenByDescending(h => h.UpdatedAt).ThenBy(h => h.ItemId).ThenBy(h => h.Language)
-            .Skip((page - 1) * size).Take(size)
-            .ToListAsync(cancellationToken).ConfigureAwait(false);
-
-        var items = rows.ConvertAll(r => new EditorialHit(
-            r.ItemId, r.Language.Code, r.Kind, r.State, r.Title,
-            Snippets.Make(SearchInput.SnippetSource(r.Summary, r.BodyHtml), terms.For(r.Language), r.Language),
-            Math.Round(r.Score, 6), r.UpdatedAt));
+        // The text of this page's hits only.
+        var ids = best.Select(r => r.ItemId).ToList();
+        var languages = best.Select(r => r.Language).Distinct().ToList();
+        var texts = (await (from v in db.Variants.AsNoTracking()
+                            join i in db.Items on v.ItemId equals i.Id
+                            where ids.Contains(v.ItemId) && languages.Contains(v.Language)
+                            select new { v.ItemId, v.Language, v.Kind, i.State, v.Title, v.Summary, v.BodyHtml })
+                .ToListAsync(cancellationToken).ConfigureAwait(false))
+            .ToDictionary(t => (t.ItemId, t.Language));
+        var items = best.Where(r => texts.ContainsKey((r.ItemId, r.Language))).Select(r => (Row: r, Text: texts[(r.ItemId, r.Language)]))
+            .Select(h => new EditorialHit(
+                h.Row.ItemId, h.Row.Language.Code, h.Text.Kind, h.Text.State, h.Text.Title,
+                Snippets.Make(SearchInput.SnippetSource(h.Text.Summary, h.Text.BodyHtml), terms!.For(h.Row.Language), h.Row.Language),
+                Math.Round(h.Row.Score, 6), h.Row.UpdatedAt))
+            .ToList();
         var didYouMean = await suggestions.SuggestAsync("editors", query.Q!, VietnameseTitlesAsync, cancellationToken).ConfigureAwait(false);
-        return new Outcome<SearchPage<EditorialHit>>.Done(SearchPage.Counted(items, page, size, counted, didYouMean));
+        return new Outcome<SearchPage<EditorialHit>>.Done(SearchPage.Counted(items, page, size, counted, didYouMean, exact));
     }
+
+    /// <summary>
+    /// The newest matches when a search matches much of what may be found: the newest variants, a
+    /// thousand at a time, each checked row by row; null when under 30 % of the first thousand match,
+    /// or the probes found fewer than are ranked (a narrow search, for the index).
+    /// </summary>
+    private async Task<(HashSet<(Guid, LanguageTag)> Newest, int Count, bool Exact)?> NewestByProbeAsync(
+        IQueryable<ContentVariant> searchable, SearchTerms terms, CancellationToken cancellationToken)
+    {
+        var matching = terms.MatchingRowByRow<ContentVariant>(v => v.Language);
+        var ordered = searchable.OrderByDescending(v => v.UpdatedAt).ThenByDescending(v => v.ItemId).ThenBy(v => v.Language);
+        var matches = new List<(Guid ItemId, LanguageTag Language)>();
+        for (var probe = 0; probe < MaxProbes; probe++)
+        {
+            // The probe's variants as the subquery of one statement, read newest first from their index.
+            var chunk = ordered.Skip(probe * ProbeSize).Take(ProbeSize);
+            var found = (await chunk.Where(matching).OrderByDescending(v => v.UpdatedAt).ThenByDescending(v => v.ItemId).ThenBy(v => v.Language)
+                    .Select(v => new { v.ItemId, v.Language }).ToListAsync(cancellationToken).ConfigureAwait(false))
+                .ConvertAll(v => (v.ItemId, v.Language));
+            matches.AddRange(found);
+            if (matches.Count > SearchInput.MaxCounted)
+            {
+                return (matches.Take(SearchInput.MaxRanked).ToHashSet(), matches.Count, Exact: true);
+            }
+
+            var probed = found.Count == ProbeSize ? ProbeSize : await chunk.CountAsync(cancellationToken).ConfigureAwait(false);
+            if (probed < ProbeSize)
+            {
+                return (matches.Take(SearchInput.MaxRanked).ToHashSet(), matches.Count, Exact: true); // every variant (left) that may be found
+            }
+
+            if (probe == 0 && matches.Count * 10 < probed * 3)
+            {
+                return null;
+            }
+        }
+
+        return matches.Count >= SearchInput.MaxRanked ? (matches.Take(SearchInput.MaxRanked).ToHashSet(), matches.Count, Exact: false) : null;
+    }
+
+    /// <summary>The newest matches as the search index finds them: for searches that match little.</summary>
+    private static async Task<(HashSet<(Guid, LanguageTag)> Newest, int Count, bool Exact)> NewestByIndexAsync(
+        IQueryable<ContentVariant> searchable, SearchTerms terms, CancellationToken cancellationToken)
+    {
+        var hits = searchable.Where(terms.Matching<ContentVariant>(v => v.Language));
+        var counted = await hits.Take(SearchInput.MaxCounted + 1).CountAsync(cancellationToken).ConfigureAwait(false);
+        var newest = await hits.OrderByDescending(v => v.UpdatedAt).ThenByDescending(v => v.ItemId).ThenBy(v => v.Language).Take(SearchInput.MaxRanked)
+            .Select(v => new { v.ItemId, v.Language }).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return (newest.Select(n => (n.ItemId, n.Language)).ToHashSet(), counted, Exact: true);
+    }
+
+    // The rank of each of these variants, reading only their rows.
+    private async Task<List<Scored>> ScoresAsync(HashSet<(Guid ItemId, LanguageTag Language)> variants, SearchTerms terms, CancellationToken cancellationToken)
+    {
+        if (variants.Count == 0)
+        {
+            return [];
+        }
+
+        var ids = variants.Select(v => v.ItemId).Distinct().ToList();
+        var languages = variants.Select(v => v.Language).Distinct().ToList();
+        var scored = await db.Variants.AsNoTracking().Where(v => ids.Contains(v.ItemId) && languages.Contains(v.Language))
+            .Select(terms.WithScore<ContentVariant>(v => v.Language))
+            .Select(s => new Scored(s.Row.ItemId, s.Row.Language, s.Row.UpdatedAt, s.Score))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return scored.Where(s => variants.Contains((s.ItemId, s.Language))).ToList();
+    }
+
+    private sealed record Scored(Guid ItemId, LanguageTag Language, DateTimeOffset UpdatedAt, float Score);
 
     private Task<List<string>> VietnameseTitlesAsync(CancellationToken cancellationToken) =>
         db.Variants.AsNoTracking().Where(v => v.Language == LanguageTag.Vietnamese).OrderByDescending(v => v.UpdatedAt).Take(SearchSuggestions.MaxTitles)
