@@ -65,6 +65,7 @@ public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions su
                 .ToListAsync(cancellationToken).ConfigureAwait(false))
             .ToDictionary(t => (t.ItemId, t.Language));
         var items = best.Where(r => texts.ContainsKey((r.ItemId, r.Language))).Select(r => (Row: r, Text: texts[(r.ItemId, r.Language)]))
+            .AsParallel().AsOrdered() // each snippet analyses its hit's text; the page's run side by side
             .Select(h => new EditorialHit(
                 h.Row.ItemId, h.Row.Language.Code, h.Text.Kind, h.Text.State, h.Text.Title,
                 Snippets.Make(SearchInput.SnippetSource(h.Text.Summary, h.Text.BodyHtml), terms!.For(h.Row.Language), h.Row.Language),
