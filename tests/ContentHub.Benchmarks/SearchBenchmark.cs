@@ -61,21 +61,7 @@ public static class SearchBenchmark
                 totals.Add(page.GetProperty("totalCount").GetInt32());
             }
 
-            var latencies = new List<double>();
-            var byQuery = queries.ToDictionary(q => q, _ => new List<double>());
-            var sequential = Stopwatch.StartNew();
-            while (sequential.Elapsed < duration / 2)
-            {
-                foreach (var q in queries)
-                {
-                    var one = Stopwatch.StartNew();
-                    using var response = await client.GetAsync(Url(language, q));
-                    response.EnsureSuccessStatusCode();
-                    await response.Content.ReadAsByteArrayAsync();
-                    latencies.Add(one.Elapsed.TotalMilliseconds);
-                    byQuery[q].Add(one.Elapsed.TotalMilliseconds);
-                }
-            }
+            var (latencies, byQuery) = await SequentiallyAsync(client, queries, q => Url(language, q), duration / 2);
 
             var requests = 0;
             var concurrent = Stopwatch.StartNew();
@@ -124,26 +110,34 @@ public static class SearchBenchmark
         Console.WriteLine("|---|---|---|---|");
         foreach (var (language, queries) in Queries)
         {
-            var latencies = new List<double>();
-            var byQuery = queries.ToDictionary(q => q, _ => new List<double>());
-            var sequential = Stopwatch.StartNew();
-            while (sequential.Elapsed < duration / 2)
-            {
-                foreach (var q in queries)
-                {
-                    var one = Stopwatch.StartNew();
-                    using var response = await admin.GetAsync(Url(language, q));
-                    response.EnsureSuccessStatusCode();
-                    await response.Content.ReadAsByteArrayAsync();
-                    latencies.Add(one.Elapsed.TotalMilliseconds);
-                    byQuery[q].Add(one.Elapsed.TotalMilliseconds);
-                }
-            }
-
+            var (latencies, byQuery) = await SequentiallyAsync(admin, queries, q => Url(language, q), duration / 2);
             latencies.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"| {language} | {Percentile(latencies, 0.50):F1} | {Percentile(latencies, 0.95):F1} | {string.Join(" · ", byQuery.Select(q => $"`{q.Key}` {Percentile(q.Value.Order().ToList(), 0.50):F1}"))} |"));
         }
+    }
+
+    // The queries asked in turn for as long as given: every latency, and each query's own.
+    private static async Task<(List<double> All, Dictionary<string, List<double>> ByQuery)> SequentiallyAsync(
+        HttpClient client, string[] queries, Func<string, string> url, TimeSpan duration)
+    {
+        var latencies = new List<double>();
+        var byQuery = queries.ToDictionary(q => q, _ => new List<double>());
+        var sequential = Stopwatch.StartNew();
+        while (sequential.Elapsed < duration)
+        {
+            foreach (var q in queries)
+            {
+                var one = Stopwatch.StartNew();
+                using var response = await client.GetAsync(url(q));
+                response.EnsureSuccessStatusCode();
+                await response.Content.ReadAsByteArrayAsync();
+                latencies.Add(one.Elapsed.TotalMilliseconds);
+                byQuery[q].Add(one.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        return (latencies, byQuery);
     }
 
     private static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
