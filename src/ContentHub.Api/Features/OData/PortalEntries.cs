@@ -54,10 +54,7 @@ public sealed class PortalEntries(ContentHubDbContext db, TimeProvider clock)
     public IQueryable<PublishedItem> Items(Portal portal, IReadOnlyList<ContentKind> kinds)
     {
         // Every kind: no condition, so that the newest are read from the index on the publication time alone.
-        var only = kinds[0];
-        var items = kinds.Count == Enum.GetValues<ContentKind>().Length ? db.PublishedItems
-            : kinds.Count == 1 ? db.PublishedItems.Where(i => i.Kind == only)
-            : db.PublishedItems.Where(i => kinds.Contains(i.Kind));
+        var items = kinds.Count == Enum.GetValues<ContentKind>().Length ? db.PublishedItems : db.PublishedItems.Where(i => kinds.Contains(i.Kind));
         if (portal.CategoryIds.Count > 0)
         {
             var categories = portal.CategoryIds;

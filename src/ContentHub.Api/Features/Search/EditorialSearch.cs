@@ -15,10 +15,6 @@ namespace ContentHub.Api.Features.Search;
 /// </summary>
 public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions suggestions, IConfiguration configuration)
 {
-    private const int MaxProbes = 3;
-
-    // As in PortalSearch: a thousand and one by default; tests set it small to send searches down the index's path.
-    private int ProbeSize => Math.Max(1, configuration.GetValue("Search:ProbeSize", SearchInput.MaxCounted + 1));
 
     public async Task<Outcome<SearchPage<EditorialHit>>> SearchAsync(EditorialSearchQuery query, CancellationToken cancellationToken)
     {
@@ -76,42 +72,18 @@ public sealed class EditorialSearch(ContentHubDbContext db, SearchSuggestions su
     }
 
     /// <summary>
-    /// The newest matches when a search matches much of what may be found: the newest variants, a
-    /// thousand at a time, each checked row by row; null when under 30 % of the first thousand match,
-    /// or the probes found fewer than are ranked (a narrow search, for the index).
+    /// The newest matches when a search matches much of what may be found (see <see cref="NewestMatches"/>):
+    /// the newest variants, read from the indexes on their update time. Null for a narrow search.
     /// </summary>
     private async Task<(HashSet<(Guid, LanguageTag)> Newest, int Count, bool Exact)?> NewestByProbeAsync(
         IQueryable<ContentVariant> searchable, SearchTerms terms, CancellationToken cancellationToken)
     {
         var matching = terms.MatchingRowByRow<ContentVariant>(v => v.Language);
-        var ordered = searchable.OrderByDescending(v => v.UpdatedAt).ThenByDescending(v => v.ItemId).ThenBy(v => v.Language);
-        var matches = new List<(Guid ItemId, LanguageTag Language)>();
-        for (var probe = 0; probe < MaxProbes; probe++)
-        {
-            // The probe's variants as the subquery of one statement, read newest first from their index.
-            var chunk = ordered.Skip(probe * ProbeSize).Take(ProbeSize);
-            var found = (await chunk.Where(matching).OrderByDescending(v => v.UpdatedAt).ThenByDescending(v => v.ItemId).ThenBy(v => v.Language)
-                    .Select(v => new { v.ItemId, v.Language }).ToListAsync(cancellationToken).ConfigureAwait(false))
-                .ConvertAll(v => (v.ItemId, v.Language));
-            matches.AddRange(found);
-            if (matches.Count > SearchInput.MaxCounted)
-            {
-                return (matches.Take(SearchInput.MaxRanked).ToHashSet(), matches.Count, Exact: true);
-            }
-
-            var probed = found.Count == ProbeSize ? ProbeSize : await chunk.CountAsync(cancellationToken).ConfigureAwait(false);
-            if (probed < ProbeSize)
-            {
-                return (matches.Take(SearchInput.MaxRanked).ToHashSet(), matches.Count, Exact: true); // every variant (left) that may be found
-            }
-
-            if (probe == 0 && matches.Count * 10 < probed * 3)
-            {
-                return null;
-            }
-        }
-
-        return matches.Count >= SearchInput.MaxRanked ? (matches.Take(SearchInput.MaxRanked).ToHashSet(), matches.Count, Exact: false) : null;
+        var newestFirst = searchable.OrderByDescending(v => v.UpdatedAt).ThenByDescending(v => v.ItemId).ThenBy(v => v.Language);
+        var probed = await NewestMatches.ProbeAsync(newestFirst, NewestMatches.ProbeSize(configuration), chunk => chunk.Where(matching)
+            .OrderByDescending(v => v.UpdatedAt).ThenByDescending(v => v.ItemId).ThenBy(v => v.Language)
+            .Select(v => new { v.ItemId, v.Language }), cancellationToken).ConfigureAwait(false);
+        return probed is var (newest, count, exact) ? (newest.Select(n => (n.ItemId, n.Language)).ToHashSet(), count, exact) : null;
     }
 
     /// <summary>The newest matches as the search index finds them: for searches that match little.</summary>

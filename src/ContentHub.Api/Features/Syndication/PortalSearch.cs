@@ -31,13 +31,6 @@ public sealed record PortalHit(Guid Id, string Language, ContentKind Kind, strin
 /// </summary>
 public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, SearchSuggestions suggestions, IConfiguration configuration)
 {
-    private const int MaxProbes = 3;
-
-    // How many of the newest items one probe checks: a thousand and one by default, so that one probe
-    // of a search that matches nearly everything also tells that there are more than are counted.
-    // Tests set it small to send searches down the index's path.
-    private int ProbeSize => Math.Max(1, configuration.GetValue("Search:ProbeSize", SearchInput.MaxCounted + 1));
-
 
     public async Task<Outcome<SearchPage<PortalHit>>> SearchAsync(Portal portal, PortalSearchQuery query, CancellationToken cancellationToken)
     {
@@ -86,49 +79,19 @@ public sealed class PortalSearch(ContentHubDbContext db, PortalEntries entries, 
     }
 
     /// <summary>
-    /// The newest matches when a search matches much of what the portal shows (a word in most texts):
-    /// the newest items are taken from the items' index a thousand at a time and each one's text is
-    /// checked row by row, which reads a few thousand small rows instead of every match the search
-    /// index holds. Null when under 30 % of the newest thousand match, or the probes found fewer than
-    /// are ranked: the search is narrow, and the index answers it better (<see cref="NewestByIndexAsync"/>).
+    /// The newest matches when a search matches much of what the portal shows (see <see cref="NewestMatches"/>):
+    /// the portal's newest items, of every kind asked for, each with its search row, the probe's items
+    /// a subquery that PostgreSQL reads from the index on the publication time (as a list of ids to
+    /// match, it read every item to join them). Null for a narrow search (<see cref="NewestByIndexAsync"/>).
     /// </summary>
-    private async Task<(List<Row> Matches, int Count, bool Exact)?> NewestByProbeAsync(
+    private Task<(List<Row> Newest, int Count, bool Exact)?> NewestByProbeAsync(
         Portal portal, IReadOnlyList<ContentKind> kinds, IReadOnlyList<LanguageTag> chain, SearchTerms terms, Filters filters, CancellationToken cancellationToken)
     {
         var matching = SearchTerms.Through(terms.MatchingRowByRow<PublishedEntrySearch>(e => e.Language, chain), (SearchListing l) => l.Entry);
-        var searchable = filters.Apply(entries.Items(portal, kinds));
-        var items = searchable.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.ItemId);
-        var matches = new List<Row>();
-        for (var probe = 0; probe < MaxProbes; probe++)
-        {
-            // One statement, whose items are the probe's, read from the index on the publication time
-            // (as a list of ids, PostgreSQL read every item to join them). How many items it held is asked
-            // only when the matches alone do not settle it (a search that matches nearly everything never asks).
-            var chunk = items.Skip(probe * ProbeSize).Take(ProbeSize);
-            var found = await entries.Searchable(portal, chunk, chain).Where(matching)
-                .OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
-                .Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f))
-                .ToListAsync(cancellationToken).ConfigureAwait(false);
-            matches.AddRange(found);
-            if (matches.Count > SearchInput.MaxCounted)
-            {
-                return (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: true);
-            }
-
-            var probed = found.Count == ProbeSize ? ProbeSize : await chunk.CountAsync(cancellationToken).ConfigureAwait(false);
-            if (probed < ProbeSize)
-            {
-                return (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: true); // every item (left) of this kind
-            }
-
-            if (probe == 0 && matches.Count * 10 < probed * 3)
-            {
-                return null; // Under 30 % of the newest match: a narrow search.
-            }
-        }
-
-        // The newest are known when as many as are ranked were found; the total then only as "at least".
-        return matches.Count >= SearchInput.MaxRanked ? (matches.Take(SearchInput.MaxRanked).ToList(), matches.Count, Exact: false) : null;
+        var items = filters.Apply(entries.Items(portal, kinds)).OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.ItemId);
+        return NewestMatches.ProbeAsync(items, NewestMatches.ProbeSize(configuration), chunk => entries.Searchable(portal, chunk, chain).Where(matching)
+            .OrderByDescending(l => l.Item.PublishedAt).ThenByDescending(l => l.Item.ItemId)
+            .Select(l => new Row(l.Item.ItemId, l.Entry.Language, l.Item.PublishedAt, 0f)), cancellationToken);
     }
 
     /// <summary>The newest matches as the search index finds them: for searches that match little.</summary>

@@ -23,7 +23,7 @@ public sealed partial class SubtitleSegments
     {
     }
 
-    public IReadOnlyList<Segment> Segments => _blocks.Select(b => b.Cue).OfType<Segment>().ToList();
+    public IReadOnlyList<Segment> Segments { get; private set; } = [];
 
     /// <summary>Reads a track that passed <see cref="WebVtt.FirstError"/> (uploads are checked).</summary>
     public static SubtitleSegments Parse(string webVtt)
@@ -50,6 +50,7 @@ public sealed partial class SubtitleSegments
             }
         }
 
+        track.Segments = track._blocks.Select(b => b.Cue).OfType<Segment>().ToList();
         return track;
     }
 

@@ -84,10 +84,7 @@ public sealed class TranslatedCues(ContentHubDbContext db, ItemStore store, Item
     // What the language's track says now, cue by cue where it still lines up with the source's.
     private static Dictionary<string, TaggedText> Current(SubtitleSegments source, SubtitleSegments? target)
     {
-        var translated = target?.Segments.ToDictionary(s => s.Id, StringComparer.Ordinal) ?? [];
-        return source.Segments
-            .Where(s => translated.TryGetValue(s.Id, out var t) && SegmentAlignment.Renumber(t, s) is not null)
-            .ToDictionary(s => s.Id, s => SegmentAlignment.Renumber(translated[s.Id], s)!, StringComparer.Ordinal);
+        return SegmentAlignment.Align(source.Segments, target?.Segments ?? []).ToDictionary(p => p.Source.Id, p => p.Target, StringComparer.Ordinal);
     }
 }
 
